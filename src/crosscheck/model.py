@@ -1,0 +1,334 @@
+"""The one data model of crosscheck.
+
+Every pipeline stage is a plain function from these objects to these objects,
+and the JSON report is these objects serialised. Offsets (``start``/``end``)
+are character offsets into :attr:`Article.text` (the cleaned text) unless a
+field says otherwise.
+
+Stages fill the models in this order::
+
+    ingest   files            -> Article (raw_text, format, source_path)
+    clean    Article          -> Article (text, removed, metadata, sections)
+    extract  Article          -> Article (quotes, quantities, dates, actors, claims)
+    cluster  [Article]        -> [Story]
+    provenance Story          -> Story (reuse, independent_groups)
+    align    Story            -> Story (claims, discrepancies, summary)
+    report   Report           -> json / markdown / html
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from enum import Enum
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "1"
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_assignment=False)
+
+
+class Span(_Model):
+    """A stretch of an article's cleaned text."""
+
+    start: int = Field(ge=0, description="Character offset where the span starts.")
+    end: int = Field(ge=0, description="Character offset just past the span.")
+    text: str = Field(description="The text of the span, article.text[start:end].")
+
+
+# --------------------------------------------------------------------------
+# ingest & clean
+
+
+class ArticleStatus(str, Enum):
+    ok = "ok"
+    skipped = "skipped"
+
+
+class RemovedLine(_Model):
+    """A line the cleaner took out of the text, and why. Nothing is dropped silently."""
+
+    text: str
+    reason: str = Field(description="Rule that removed it, e.g. 'caption', 'widget', 'section-label'.")
+    line_no: int = Field(ge=0, description="Index of the line in the raw text (0-based).")
+
+
+class Section(_Model):
+    """A part of an article between headings."""
+
+    heading: str | None = None
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    off_topic: bool = Field(
+        default=False,
+        description="A separate story appended to the article; kept but left out of the story analysis.",
+    )
+    off_topic_reason: str | None = None
+
+
+# --------------------------------------------------------------------------
+# extract
+
+
+class Quote(Span):
+    """A quotation (direct) or a reported statement (indirect) with its speaker."""
+
+    speaker: str | None = Field(default=None, description="Canonical full name of the speaker.")
+    speaker_role: str | None = None
+    speaker_span: Span | None = Field(default=None, description="Where the text names the speaker for this quote.")
+    cue: str | None = Field(default=None, description="The verb introducing it: said, told, added...")
+    direct: bool = True
+
+
+class Hedge(str, Enum):
+    """How a hedge bounds the true value."""
+
+    approximate = "approximate"  # about, around, roughly, some, approximately
+    upper_bound = "upper_bound"  # less than, under, up to, nearly, almost, just under
+    lower_bound = "lower_bound"  # more than, over, at least, just over
+    exact = "exact"
+
+
+class Conversion(_Model):
+    """A quantity followed by the same quantity in another unit, e.g. '200 sq km (77 sq miles)'."""
+
+    original: Span
+    converted: Span
+    original_si: float | None = None
+    converted_si: float | None = None
+    consistent: bool
+    tolerance: float = Field(description="Relative tolerance allowed by the rounding the text shows.")
+    note: str = ""
+
+
+class Quantity(Span):
+    """A number with its unit, hedge and what it counts."""
+
+    value: float
+    value_max: float | None = Field(default=None, description="Upper end of a range.")
+    unit: str = Field(description="Canonical unit: km2, mi2, %, USD, day, or the singular noun counted.")
+    counts: str | None = Field(default=None, description="The thing counted or measured, e.g. 'prisoner', 'territory'.")
+    hedge: str | None = Field(default=None, description="The hedge phrase as written, lower-case: 'less than'.")
+    hedge_kind: Hedge = Hedge.exact
+    value_si: float | None = None
+    unit_si: str | None = None
+    conversion: Conversion | None = None
+
+
+class DateMention(Span):
+    """A date expression resolved against the article's publication date."""
+
+    resolved: date | None = None
+    granularity: Literal["day", "month", "year", "duration"] = "day"
+    resolution: str = Field(default="", description="How it was resolved, for the reader.")
+
+
+class ActorType(str, Enum):
+    person = "person"
+    org = "org"
+    place = "place"
+    other = "other"
+
+
+class Actor(_Model):
+    """A named person, organisation or place, unified across its mentions."""
+
+    name: str = Field(description="Canonical name (the fullest form used).")
+    type: ActorType
+    aliases: list[str] = Field(default_factory=list)
+    role: str | None = None
+    mentions: list[Span] = Field(default_factory=list)
+
+
+class Claim(Span):
+    """One checkable statement with links to what it contains."""
+
+    id: str
+    attributed_to: str | None = Field(default=None, description="Whom the text attributes the claim to.")
+    unverified: bool = Field(default=False, description="The outlet says it could not verify it.")
+    quotes: list[int] = Field(default_factory=list, description="Indexes into article.quotes.")
+    quantities: list[int] = Field(default_factory=list, description="Indexes into article.quantities.")
+    dates: list[int] = Field(default_factory=list, description="Indexes into article.dates.")
+    actors: list[str] = Field(default_factory=list, description="Canonical actor names.")
+
+
+class Article(_Model):
+    """One input article: where it came from, its cleaned text, metadata and findings."""
+
+    id: str
+    source_path: str | None = Field(default=None, description="File it was read from (with ':line' for JSONL).")
+    format: Literal["txt", "html", "jsonl", "text"] = "txt"
+    status: ArticleStatus = ArticleStatus.ok
+    reason: str | None = Field(default=None, description="Why it was skipped, for a human.")
+    encoding: str | None = None
+
+    # metadata
+    title: str | None = None
+    byline: list[str] = Field(default_factory=list)
+    dateline: str | None = None
+    published: date | None = None
+    published_source: str | None = Field(default=None, description="Where the publication date came from.")
+    credit: str | None = Field(default=None, description="Wire agency credited: Reuters, AP, AFP...")
+    outlet: str | None = None
+    url: str | None = None
+
+    raw_text: str = Field(default="", exclude=True, description="Text before cleaning (not serialised).")
+    text: str = ""
+    removed: list[RemovedLine] = Field(default_factory=list)
+    sections: list[Section] = Field(default_factory=list)
+
+    quotes: list[Quote] = Field(default_factory=list)
+    quantities: list[Quantity] = Field(default_factory=list)
+    dates: list[DateMention] = Field(default_factory=list)
+    actors: list[Actor] = Field(default_factory=list)
+    claims: list[Claim] = Field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.status == ArticleStatus.ok
+
+    def on_topic_spans(self) -> list[tuple[int, int]]:
+        """Character ranges of the text that belong to the article's own story."""
+        if not self.sections:
+            return [(0, len(self.text))]
+        return [(s.start, s.end) for s in self.sections if not s.off_topic]
+
+    def is_on_topic(self, offset: int) -> bool:
+        return any(a <= offset < b for a, b in self.on_topic_spans())
+
+
+# --------------------------------------------------------------------------
+# provenance
+
+
+class ReuseKind(str, Enum):
+    verbatim = "verbatim"
+    near_verbatim = "near_verbatim"
+    paraphrase = "paraphrase"
+    quotes_wire = "quotes_wire"
+    independent = "independent"
+
+
+class SharedPassage(_Model):
+    """A passage found in two articles, with offsets in both."""
+
+    a: Span
+    b: Span
+    similarity: float = Field(ge=0, le=1, description="1.0 for identical text.")
+
+
+class ReuseLink(_Model):
+    """How two articles of a story relate textually."""
+
+    a: str
+    b: str
+    kind: ReuseKind
+    score: float = Field(ge=0, le=1)
+    source: str | None = Field(default=None, description="Id of the article judged to be the original, if known.")
+    direction_reason: str | None = None
+    passages: list[SharedPassage] = Field(default_factory=list)
+
+
+class IndependentGroup(_Model):
+    """Articles derived from each other: together they count as one source."""
+
+    id: str
+    article_ids: list[str]
+    origin: str | None = Field(default=None, description="The article or wire the group derives from.")
+    credit: str | None = None
+
+
+# --------------------------------------------------------------------------
+# align
+
+
+class ClaimStatus(str, Enum):
+    corroborated = "corroborated"
+    single_source = "single_source"
+    conflicting = "conflicting"
+
+
+class Evidence(_Model):
+    """A span in one article supporting a side of a claim or discrepancy."""
+
+    article_id: str
+    span: Span
+    attributed_to: str | None = None
+
+
+class StoryClaim(_Model):
+    """A fact as stated across the articles of a story."""
+
+    id: str
+    text: str = Field(description="Representative wording.")
+    status: ClaimStatus
+    independent_sources: int = Field(ge=0)
+    independent_origins: int = Field(default=0, ge=0, description="Distinct parties the claim is attributed to.")
+    attributed_to: list[str] = Field(default_factory=list)
+    article_ids: list[str] = Field(default_factory=list)
+    evidence: list[Evidence] = Field(default_factory=list)
+
+
+class DiscrepancyKind(str, Enum):
+    numeric = "numeric"
+    quote = "quote"
+    status = "status"
+    date = "date"
+    internal = "internal"
+    attribution = "attribution"
+
+
+class DiscrepancySide(_Model):
+    article_ids: list[str]
+    value: str = Field(description="What this side says, in brief.")
+    evidence: list[Evidence] = Field(default_factory=list)
+
+
+class Discrepancy(_Model):
+    kind: DiscrepancyKind
+    summary: str
+    sides: list[DiscrepancySide]
+    explanation: str | None = Field(default=None, description="Why it may not be a real conflict.")
+    diff: str | None = Field(default=None, description="Word-level diff for altered quotes.")
+
+
+class Story(_Model):
+    """Articles reporting one event, and what the sources say about it."""
+
+    id: str
+    title: str | None = None
+    article_ids: list[str] = Field(default_factory=list)
+    event_date: date | None = None
+    actors: list[Actor] = Field(default_factory=list)
+    reuse: list[ReuseLink] = Field(default_factory=list)
+    independent_groups: list[IndependentGroup] = Field(default_factory=list)
+    claims: list[StoryClaim] = Field(default_factory=list)
+    discrepancies: list[Discrepancy] = Field(default_factory=list)
+
+
+class Report(_Model):
+    """The whole result of one run."""
+
+    schema_version: str = SCHEMA_VERSION
+    crosscheck_version: str
+    generated_at: datetime
+    inputs: list[str] = Field(default_factory=list, description="The paths or sources given.")
+    articles: list[Article] = Field(default_factory=list)
+    stories: list[Story] = Field(default_factory=list)
+
+    @property
+    def analysed(self) -> list[Article]:
+        return [a for a in self.articles if a.ok]
+
+    @property
+    def skipped(self) -> list[Article]:
+        return [a for a in self.articles if not a.ok]
+
+    def article(self, article_id: str) -> Article:
+        for a in self.articles:
+            if a.id == article_id:
+                return a
+        raise KeyError(article_id)

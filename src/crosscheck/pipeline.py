@@ -1,0 +1,45 @@
+"""The whole pipeline: inputs -> Report. CLI and web are thin shells over :func:`analyze`."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from datetime import datetime, timezone
+
+from . import __version__
+from .cluster import cluster
+from .ingest import IngestMessage, ingest
+from .model import Article, Report
+from .runner import run_articles
+
+
+def analyze(
+    inputs: Iterable[str | os.PathLike[str] | Article] | str | os.PathLike[str],
+    *,
+    backend: str = "serial",
+    workers: int | None = None,
+    messages: list[IngestMessage] | None = None,
+    stdin: bytes | None = None,
+) -> Report:
+    """Analyse articles given as paths (files, folders, globs, '-' for stdin) or Article objects."""
+    if isinstance(inputs, (str, os.PathLike)):
+        inputs = [inputs]
+    items = list(inputs)
+    given = [a for a in items if isinstance(a, Article)]
+    paths = [p for p in items if not isinstance(p, Article)]
+    articles = list(given)
+    if paths:
+        articles += ingest(paths, stdin=stdin, messages=messages)
+    articles = run_articles(articles, backend=backend, workers=workers)
+    if messages is not None:
+        for a in articles:
+            if not a.ok and a.reason and a.reason.startswith(("no article text left", "too little text", "internal error")):
+                messages.append(IngestMessage(a.source_path or a.id, f"skipped: {a.reason}", "skipped"))
+    stories = cluster(articles)
+    return Report(
+        crosscheck_version=__version__,
+        generated_at=datetime.now(timezone.utc),
+        inputs=[os.fspath(p) for p in paths] + [f"<article {a.id}>" for a in given],
+        articles=articles,
+        stories=stories,
+    )
