@@ -63,6 +63,7 @@ _PAREN_CREDIT = re.compile(
     r"\((?:[^()]{0,80}?\bvia\s+" + PHOTO_AGENCIES + r"|(?:" + PHOTO_AGENCIES + r")\s*(?:Photo)?\s*/\s*[^()]{2,60}"
     r"|[^()]{2,80}?/\s*" + PHOTO_AGENCIES + r"(?: via Getty Images)?|" + PHOTO_AGENCIES + r"(?: Photo)?|Photo:[^()]+|Photo by [^()]+)\)\s*$"
 )
+_REPORTING_VERB = re.compile(r"\b(?:said|says|told|added|according to|announced|reported|stated)\b", re.I)
 _PHOTO_BY = re.compile(r"\b(?:photograph|photo|image|picture)(?:s)? by [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+)*\s*(?:/\s*\w[\w ]*)?\.?$")
 
 # --------------------------------------------------------------------------
@@ -129,8 +130,10 @@ def is_caption(line: str) -> bool:
     s = line.strip()
     if _CAPTION_START.match(s):
         return True
-    if _PAREN_CREDIT.search(s):
-        return True
+    if m := _PAREN_CREDIT.search(s):
+        # a bare "(Reuters)" closing a reported paragraph is an attribution, not a photo credit
+        bare = re.fullmatch(r"\(\s*" + PHOTO_AGENCIES + r"\s*\)\s*", m.group(0))
+        return not (bare and (_REPORTING_VERB.search(s) or len(s) > 300))
     if _CREDIT_LABEL.search(s) and len(s) < 400:
         # "Photograph: X via AP" closing a caption sentence
         tail = s[_CREDIT_LABEL.search(s).start() :]

@@ -92,15 +92,21 @@ def credit_from_tail(line: str) -> str | None:
     return "Reuters"
 
 
-def _to_date(s: str) -> date | None:
-    import dateparser
+_MONTH_NUM = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
 
+
+def _to_date(s: str) -> date | None:
+    """'March 12, 2025', '12 March 2025' or '2025-03-12' -> date (None if impossible)."""
     try:
-        return date.fromisoformat(s)
-    except ValueError:
-        pass
-    d = dateparser.parse(s, languages=["en"], settings={"REQUIRE_PARTS": ["day", "month", "year"]})
-    return d.date() if d else None
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", s):
+            return date.fromisoformat(s)
+        words = re.findall(r"[A-Za-z]+|\d+", s)
+        month = next(_MONTH_NUM[w[:3].lower()] for w in words if w[:3].lower() in _MONTH_NUM)
+        nums = [int(w) for w in words if w.isdigit()]
+        day, year = (nums[0], nums[1]) if nums[0] <= 31 else (nums[1], nums[0])
+        return date(year, month, day)
+    except (ValueError, StopIteration, IndexError):
+        return None
 
 
 def dates_in(text: str) -> list[date]:

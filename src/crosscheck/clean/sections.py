@@ -18,6 +18,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from functools import lru_cache
 
 from wordfreq import zipf_frequency
 
@@ -31,32 +32,28 @@ OFF_TOPIC_THRESHOLD = 0.2
 MIN_TAIL_WORDS = 40
 
 
-def _stop_words() -> frozenset[str]:
-    from spacy.lang.en.stop_words import STOP_WORDS
-
-    return frozenset(STOP_WORDS) | {"said", "says", "told", "according", "added", "year", "years", "week", "day", "time"}
-
-
-_STOP: frozenset[str] | None = None
+STOP_ZIPF = 5.6  # words at least this frequent in English ("the", "said", "people") carry no topic
 
 
 def terms(text: str) -> list[str]:
     """Content words of a text, lower-cased, possessives and plural -s stripped."""
-    global _STOP
-    if _STOP is None:
-        _STOP = _stop_words()
     out = []
     for w in _WORD.findall(text):
         w = w.lower().replace("’", "'")
         if w.endswith("'s"):
             w = w[:-2]
         w = w.strip("'-")
-        if len(w) < 3 or w in _STOP:
+        if len(w) < 3 or _zipf(w) >= STOP_ZIPF:
             continue
         if len(w) > 4 and w.endswith("s") and not w.endswith("ss"):
             w = w[:-1]
         out.append(w)
     return out
+
+
+@lru_cache(maxsize=200_000)
+def _zipf(word: str) -> float:
+    return zipf_frequency(word, "en")
 
 
 def is_heading(line: str) -> bool:
@@ -97,7 +94,7 @@ def split_sections(paragraphs: list[tuple[int, int, str]], text_len: int) -> lis
 
 def specificity(term: str) -> float:
     """Weight of a word: high for rare words (names, places), low for common ones."""
-    return max(0.3, 6.5 - zipf_frequency(term, "en"))
+    return max(0.3, 6.5 - _zipf(term))
 
 
 def term_vector(ts: list[str]) -> dict[str, float]:
