@@ -14,6 +14,7 @@ from __future__ import annotations
 import glob
 import json
 import os
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -22,7 +23,7 @@ from pathlib import Path
 
 from charset_normalizer import from_bytes
 
-from .model import Article, ArticleStatus
+from .model import Article, ArticleStatus, RemovedLine
 
 MAX_BYTES = 20 * 1024 * 1024  # larger files are skipped, not read
 HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
@@ -113,7 +114,15 @@ def decode(data: bytes) -> tuple[str | None, str | None, str | None]:
         return data.decode("utf-8"), "utf-8", None
     except UnicodeDecodeError as err:
         first_bad = err.start
-    best = from_bytes(data).best()
+    results = from_bytes(data)
+    best = results.best()
+    if best is not None:
+        # ties between single-byte code pages: prefer the ones English-language news is written in
+        tied = {m.encoding: m for m in results if m.chaos <= best.chaos + 0.005}
+        for enc in ("utf_8", "cp1252", "latin_1", "iso8859_15"):
+            if enc in tied:
+                best = tied[enc]
+                break
     if best is None or best.encoding is None:
         return None, None, f"not valid UTF-8 (first bad byte at offset {first_bad}) and no other text encoding fits"
     text = str(best)
@@ -227,7 +236,7 @@ def read_html(article_id: str, source: str, html: str, messages: list[IngestMess
     title = getattr(doc, "title", None)
     author = getattr(doc, "author", None)
     byline = [a.strip() for a in author.replace(" and ", ";").split(";") if a.strip()] if author else []
-    return Article(
+    art = Article(
         id=article_id,
         source_path=source,
         format="html",
@@ -239,6 +248,78 @@ def read_html(article_id: str, source: str, html: str, messages: list[IngestMess
         outlet=getattr(doc, "sitename", None) or None,
         url=getattr(doc, "url", None) or None,
     )
+    art.removed = dropped_html_lines(html, text, title)
+    return art
+
+
+_BLOCKS = {
+    "p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "figcaption", "td", "th", "dt", "dd", "blockquote", "pre",
+    "section", "article", "aside", "nav", "header", "footer", "form", "button", "label", "span", "a", "time", "title",
+}
+_INLINE = {"a", "span", "b", "i", "em", "strong", "time", "small", "sup", "sub", "abbr", "cite", "q", "mark", "u", "s", "br", "img", "code"}
+_REGIONS = ("nav", "header", "footer", "aside", "figcaption", "figure", "form", "button", "dialog")
+_INVISIBLE = ("script", "style", "noscript", "template", "svg", "head")
+
+
+def _norm_ws(s: str) -> str:
+    return re.sub(r"\s+", " ", s).strip()
+
+
+def dropped_html_lines(html: str, extracted: str, title: str | None) -> list[RemovedLine]:
+    """Visible text blocks of a page that are not in the extracted main text, each with the page region it sat in.
+
+    So that nothing is lost silently: navigation, cookie banners, captions,
+    related links and comments all appear in ``removed``.
+    """
+    from lxml import etree, html as lhtml
+
+    try:
+        root = lhtml.fromstring(html)
+    except (etree.LxmlError, ValueError):
+        return []
+    kept = _norm_ws(extracted)
+    title_n = _norm_ws(title or "")
+    out: list[RemovedLine] = []
+    seen: set[str] = set()
+    for n, el in enumerate(root.iter()):
+        if not isinstance(el.tag, str) or el.tag not in _BLOCKS:
+            continue
+        if any(anc.tag in _INVISIBLE for anc in el.iterancestors()) or el.tag == "title":
+            continue
+        # the block's own text: its text and tails of inline children, not nested blocks
+        parts = [el.text or ""]
+        for child in el:
+            if isinstance(child.tag, str) and child.tag in _INLINE:
+                parts.append(child.text_content())
+            else:
+                parts.append(" ")
+            parts.append(child.tail or "")
+        text = _norm_ws("".join(parts))
+        region = next((anc.tag for anc in el.iterancestors() if anc.tag in _REGIONS), None)
+        if el.tag in _REGIONS:
+            region = el.tag
+        if len(text) < 2 or text in seen:
+            continue
+        if text in kept and not (region in ("nav", "header", "footer", "form") and len(text.split()) < 4):
+            continue
+        if el.tag in _INLINE and el.getparent() is not None and el.getparent().tag not in _INLINE:
+            parent_own = _norm_ws(el.getparent().text or "")
+            if parent_own or len(el.getparent()) > 1:
+                continue  # inline text, counted with its block
+        seen.add(text)
+        cls = " ".join(filter(None, [el.get("class"), el.get("id")] + [a.get("class") or a.get("id") for a in el.iterancestors()][:3]))
+        if title_n and text == title_n:
+            reason = "metadata:title"
+        elif re.search(r"cookie|consent|gdpr|privacy", cls + " " + text[:80], re.I):
+            reason = "html:cookie-banner"
+        elif re.search(r"comment", cls, re.I):
+            reason = "html:comments"
+        elif re.search(r"byline|author", cls, re.I):
+            reason = "metadata:byline"
+        else:
+            reason = f"html:{region or 'outside-main-text'}"
+        out.append(RemovedLine(text=text, reason=reason, line_no=n))
+    return out
 
 
 def read_jsonl(stem: str, source: str, text: str, taken: set[str]) -> list[Article]:

@@ -36,7 +36,7 @@ __all__ = ["clean", "clean_all"]
 _LIST_HEADERS = {
     "most popular", "most read", "most viewed", "related", "related articles", "related stories", "read more",
     "read next", "recommended", "recommended for you", "more stories", "trending", "trending now", "you may also like",
-    "you might also like", "top stories", "latest news", "more from", "more on this story", "see also",
+    "you might also like", "top stories", "latest news", "more from", "more on this story", "see also", "tags", "topics",
 }
 MIN_WORDS = 20  # shorter texts are not articles (a stray line, a broken page)
 _AP_CONTRIB = re.compile(r"\bassociated press (?:writers?|reporters?|journalists?)\b.*\bcontributed\b", re.I)
@@ -153,8 +153,9 @@ def clean(article: Article) -> Article:
     # dateline of the lead paragraph
     for _i, para in body[:3]:
         city, agency, _n = parse_dateline(para)
-        if city:
-            article.dateline = article.dateline or city.rstrip(",")
+        if city or agency:
+            if city:
+                article.dateline = article.dateline or city.rstrip(",")
             credit = agency or credit
             break
 
@@ -174,7 +175,9 @@ def clean(article: Article) -> Article:
         parts.append(para)
         pos += len(para)
     article.text = "\n\n".join(parts)
-    article.removed = sorted(removed, key=lambda r: r.line_no)
+    # lines an earlier stage dropped (HTML page furniture) come first, then ours
+    earlier = [r for r in article.removed if r.reason.startswith("html:")]
+    article.removed = earlier + sorted(removed, key=lambda r: r.line_no)
     article.sections = flag_off_topic(article.text, split_sections(spans, len(article.text))) if spans else []
     n_words = len(article.text.split())
     if n_words < MIN_WORDS:

@@ -29,8 +29,16 @@ _NAME_TOKEN = re.compile(r"^[A-Z][\w.'’-]*$")
 _LOWER_PARTICLES = {"de", "da", "van", "von", "der", "den", "bin", "al", "el", "la", "le", "di", "du", "dos", "del", "ter", "y"}
 
 
+AGENCY_LEAD = re.compile(r"^\((?P<agency>" + _AGENCY_ALT + r")\)\s*(?:[—–]{1,2}|-{1,2})\s+", re.I)
+
+
 def parse_dateline(paragraph: str) -> tuple[str | None, str | None, int]:
-    """``(city, agency, length of the dateline prefix)`` for a lead paragraph, else ``(None, None, 0)``."""
+    """``(city, agency, length of the dateline prefix)`` for a lead paragraph, else ``(None, None, 0)``.
+
+    A lead without a city, "(Bloomberg) -- ...", gives ``(None, agency, n)``.
+    """
+    if m := AGENCY_LEAD.match(paragraph):
+        return None, agency_name(m.group("agency")), m.end()
     m = DATELINE.match(paragraph)
     if not m:
         return None, None, 0

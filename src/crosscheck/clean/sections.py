@@ -119,8 +119,40 @@ def tail_similarity(text: str, sections: list[Section], k: int) -> float:
     return cosine(term_vector(terms(head)), term_vector(terms(tail)))
 
 
+_NAME_SEQ = re.compile(r"\b([A-Z][a-zà-ÿ'’-]+(?:\s+[A-Z][a-zà-ÿ'’-]+){1,2})\b")
+_NOT_SURNAME = {
+    "ministry", "house", "office", "department", "council", "bank", "union", "party", "region", "republic", "islands",
+    "forum", "court", "agency", "service", "press", "street", "river", "city", "county", "province", "state", "states",
+    "army", "force", "forces", "guard", "command", "committee", "commission", "company", "group", "university",
+    "association", "federation", "news", "times", "post", "kingdom", "nations", "sea", "ocean", "airport", "port",
+}
+
+
+def surnames(text: str) -> set[str]:
+    """Last words of person-like names ('Héctor Quiroga' -> 'Quiroga') written in full in a text."""
+    out = set()
+    for m in _NAME_SEQ.finditer(text):
+        last = m.group(1).split()[-1].rstrip("’'s")
+        if last.lower() not in _NOT_SURNAME and _zipf(last.lower()) < 4.0:
+            out.add(last)
+    return out
+
+
+def refers_back(head: str, tail: str) -> bool:
+    """True when the tail names a person of the head by bare surname ('Quiroga said'): the same story goes on."""
+    names = surnames(head)
+    for m in re.finditer(r"(?<![A-Z][a-zà-ÿ'’-])(?<![A-Z][a-zà-ÿ'’-] )\b([A-Z][a-zà-ÿ'’-]+)\b", tail):
+        if m.group(1) in names:
+            return True
+    return False
+
+
 def flag_off_topic(text: str, sections: list[Section]) -> list[Section]:
-    """Flag the appended tail (from the first heading whose tail is unrelated) as off_topic."""
+    """Flag the appended tail (from the first heading whose tail is unrelated) as off_topic.
+
+    Unrelated means: low lexical similarity to the text before the heading, and
+    no bare-surname reference back to a person that text introduced.
+    """
     if len(sections) < 2:
         return sections
     for k in range(1, len(sections)):
@@ -130,9 +162,13 @@ def flag_off_topic(text: str, sections: list[Section]) -> list[Section]:
         if len(tail_terms) < MIN_TAIL_WORDS // 2:
             continue
         sim = tail_similarity(text, sections, k)
-        if sim < OFF_TOPIC_THRESHOLD:
+        head = text[sections[0].start : sections[k].start]
+        if sim < OFF_TOPIC_THRESHOLD and not refers_back(head, text[sections[k].start : sections[-1].end]):
             for s in sections[k:]:
                 s.off_topic = True
-                s.off_topic_reason = f"unrelated to the article before it (lexical similarity {sim:.2f} < {OFF_TOPIC_THRESHOLD})"
+                s.off_topic_reason = (
+                    f"unrelated to the article before it (lexical similarity {sim:.2f} < {OFF_TOPIC_THRESHOLD},"
+                    " names none of its people)"
+                )
             break
     return sections

