@@ -8,10 +8,11 @@ joined into one story when their cosine similarity passes a threshold
 
 from __future__ import annotations
 
-from .clean.sections import cosine, term_vector, terms
+from .clean.sections import cosine, is_liveblog, term_vector, terms
 from .model import Article, Story
 
 SAME_STORY_THRESHOLD = 0.25
+ENTRY_THRESHOLD = 0.12  # a liveblog entry less similar than this to the rest of the story is about something else
 
 
 def on_topic_text(article: Article) -> str:
@@ -38,8 +39,35 @@ def cluster(articles: list[Article], threshold: float = SAME_STORY_THRESHOLD) ->
     for i, a in enumerate(ok):
         groups.setdefault(find(i), []).append(a)
     ordered = sorted(groups.values(), key=lambda g: (-len(g), g[0].id))
+    for members in ordered:
+        flag_liveblog_entries(members)
     stories = []
     for n, members in enumerate(ordered, start=1):
         titled = [a.title for a in members if a.title]
         stories.append(Story(id=f"story-{n}", title=titled[0] if titled else None, article_ids=[a.id for a in members]))
     return stories
+
+
+def _entries(article: Article) -> list[tuple[int, int]]:
+    """Liveblog entries: a timestamp heading and everything up to the next timestamp."""
+    from .clean.boilerplate import TIMESTAMP
+
+    starts = [i for i, s in enumerate(article.sections) if s.heading and TIMESTAMP.match(s.heading)]
+    return [(i, (starts[n + 1] if n + 1 < len(starts) else len(article.sections))) for n, i in enumerate(starts)]
+
+
+def flag_liveblog_entries(members: list[Article]) -> None:
+    """In a story with other articles, flag liveblog entries about other subjects as off-topic."""
+    if len(members) < 2:
+        return
+    for art in members:
+        if not is_liveblog(art.sections):
+            continue
+        others = term_vector(terms("\n".join(on_topic_text(o) for o in members if o is not art)))
+        for i, j in _entries(art):
+            secs = art.sections[i:j]
+            sim = cosine(term_vector(terms(art.text[secs[0].start : secs[-1].end])), others)
+            if sim < ENTRY_THRESHOLD:
+                for s in secs:
+                    s.off_topic = True
+                    s.off_topic_reason = f"liveblog entry on another subject (similarity to the story {sim:.2f} < {ENTRY_THRESHOLD})"

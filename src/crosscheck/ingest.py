@@ -28,6 +28,7 @@ from .model import Article, ArticleStatus, RemovedLine
 MAX_BYTES = 20 * 1024 * 1024  # larger files are skipped, not read
 HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson", ".jsonlines"}
+JSON_SUFFIXES = {".json"}
 TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
 # files a folder walk leaves out without a word (not articles)
 _IGNORED_NAMES = {".ds_store", "thumbs.db", "readme.md", "license", "license.txt"}
@@ -322,25 +323,40 @@ def dropped_html_lines(html: str, extracted: str, title: str | None) -> list[Rem
     return out
 
 
-def read_jsonl(stem: str, source: str, text: str, taken: set[str]) -> list[Article]:
+def read_json(stem: str, source: str, text: str, taken: set[str]) -> list[Article]:
+    """A .json file: one article object, or a list of them (same fields as a JSONL line)."""
+    try:
+        obj = json.loads(text)
+    except json.JSONDecodeError as err:
+        return [skipped(_unique_id(stem, taken), source, f"not valid JSON ({err.msg} at line {err.lineno})", "jsonl")]
+    items = obj if isinstance(obj, list) else [obj]
+    if not items or not all(isinstance(o, dict) and isinstance(o.get("text"), str) for o in items):
+        return [skipped(_unique_id(stem, taken), source, "JSON file holds no article objects with a 'text' field", "jsonl")]
+    if len(items) == 1 and not items[0].get("id"):
+        items[0]["id"] = stem
+    return read_jsonl(stem, source, "\n".join(json.dumps(o) for o in items), taken, one_based_items=True)
+
+
+def read_jsonl(stem: str, source: str, text: str, taken: set[str], one_based_items: bool = False) -> list[Article]:
     """One Article per line; a bad line becomes a skipped entry and the rest go on."""
     out: list[Article] = []
     for n, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
-        where = f"{source}:{n}"
+        where = f"{source}:{n}" if not one_based_items or len(text.splitlines()) > 1 else source
+        label = "item" if one_based_items else "line"
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as err:
-            out.append(skipped(_unique_id(f"{stem}:{n}", taken), where, f"line {n} is not valid JSON ({err.msg} at column {err.colno})", "jsonl"))
+            out.append(skipped(_unique_id(f"{stem}:{n}", taken), where, f"{label} {n} is not valid JSON ({err.msg} at column {err.colno})", "jsonl"))
             continue
         if not isinstance(obj, dict):
-            out.append(skipped(_unique_id(f"{stem}:{n}", taken), where, f"line {n} is a JSON {type(obj).__name__}, not an object", "jsonl"))
+            out.append(skipped(_unique_id(f"{stem}:{n}", taken), where, f"{label} {n} is a JSON {type(obj).__name__}, not an object", "jsonl"))
             continue
         body = obj.get("text")
         aid = _unique_id(str(obj.get("id") or f"{stem}:{n}"), taken)
         if not isinstance(body, str) or not body.strip():
-            out.append(skipped(aid, where, f"line {n} has no 'text' field with article text", "jsonl"))
+            out.append(skipped(aid, where, f"{label} {n} has no 'text' field with article text", "jsonl"))
             continue
         body_format = _sniff_format(body)
         if body_format == "html":
@@ -379,10 +395,14 @@ def read_bytes(label: str, stem: str, suffix: str, data: bytes, taken: set[str],
         fmt = "html"
     elif suffix in JSONL_SUFFIXES:
         fmt = "jsonl"
+    elif suffix in JSON_SUFFIXES:
+        fmt = "json"
     else:
         fmt = _sniff_format(text) if suffix not in (".txt", ".text") else "txt"
     if fmt == "jsonl":
         arts = read_jsonl(stem, label, text, taken)
+    elif fmt == "json":
+        arts = read_json(stem, label, text, taken)
     elif fmt == "html":
         arts = [read_html(_unique_id(stem, taken), label, text, messages)]
     else:

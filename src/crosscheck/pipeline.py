@@ -10,6 +10,7 @@ from . import __version__
 from .cluster import cluster
 from .ingest import IngestMessage, ingest
 from .model import Article, Report
+from .provenance import trace
 from .runner import run_articles
 
 
@@ -20,8 +21,12 @@ def analyze(
     workers: int | None = None,
     messages: list[IngestMessage] | None = None,
     stdin: bytes | None = None,
+    embedder: str | None = None,
 ) -> Report:
-    """Analyse articles given as paths (files, folders, globs, '-' for stdin) or Article objects."""
+    """Analyse articles given as paths (files, folders, globs, '-' for stdin) or Article objects.
+
+    ``embedder``: 'minilm', 'static' or 'none' (lexical only); default: MiniLM when installed.
+    """
     if isinstance(inputs, (str, os.PathLike)):
         inputs = [inputs]
     items = list(inputs)
@@ -36,6 +41,9 @@ def analyze(
             if not a.ok and a.reason and a.reason.startswith(("no article text left", "too little text", "internal error")):
                 messages.append(IngestMessage(a.source_path or a.id, f"skipped: {a.reason}", "skipped"))
     stories = cluster(articles)
+    by_id = {a.id: a for a in articles}
+    for story in stories:
+        trace(story, by_id, embedder=embedder)
     return Report(
         crosscheck_version=__version__,
         generated_at=datetime.now(timezone.utc),

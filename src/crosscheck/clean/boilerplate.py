@@ -98,7 +98,7 @@ _WIDGET_PATTERNS = [
     re.compile(r"^all rights reserved\.?$", re.I),
     re.compile(r"^(?:we use cookies|this (?:site|website) uses cookies)\b.*$", re.I),
     re.compile(r"^(?:updated|published|posted|last updated|first published)\s*(?:on|at)?\s*[:]?\s*.{0,60}\d.{0,40}$", re.I),
-    re.compile(r"^\d+\s+min(?:ute)?s?\s+read$", re.I),
+    re.compile(r"^(?:.{0,60}[|•·]\s*)?\d+\s+min(?:ute)?s?\s+read$", re.I),
     re.compile(r"^(?:reading time|estimated reading time)\s*:?.{0,30}$", re.I),
 ]
 # labels newsrooms print above a headline

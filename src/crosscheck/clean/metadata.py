@@ -29,6 +29,11 @@ _NAME_TOKEN = re.compile(r"^[A-Z][\w.'’-]*$")
 _LOWER_PARTICLES = {"de", "da", "van", "von", "der", "den", "bin", "al", "el", "la", "le", "di", "du", "dos", "del", "ter", "y"}
 
 
+# AFP and others print the city in title case when the agency follows: "Bogota (AFP) - "
+TITLE_CASE_DATELINE = re.compile(
+    r"^(?P<city>[A-Z][\w.'’-]*(?:[ /][A-Z][\w.'’-]*){0,3})(?:,\s*(?P<date>" + _MONTHS + r"\s+\d{1,2}))?"
+    r"\s*\((?P<agency>(?i:" + _AGENCY_ALT + r"))\)\s*(?:[—–]{1,2}|-{1,2})\s+(?=\S)"
+)
 AGENCY_LEAD = re.compile(r"^\((?P<agency>" + _AGENCY_ALT + r")\)\s*(?:[—–]{1,2}|-{1,2})\s+", re.I)
 
 
@@ -39,6 +44,8 @@ def parse_dateline(paragraph: str) -> tuple[str | None, str | None, int]:
     """
     if m := AGENCY_LEAD.match(paragraph):
         return None, agency_name(m.group("agency")), m.end()
+    if (m := TITLE_CASE_DATELINE.match(paragraph)) and agency_name(m.group("agency")):
+        return m.group("city").upper(), agency_name(m.group("agency")), m.end()
     m = DATELINE.match(paragraph)
     if not m:
         return None, None, 0

@@ -30,6 +30,12 @@ _END_PUNCT = (".", ",", ";", ":", "!")
 # cosine similarity below which a tail is a separate story (measured on the seeds and tests/fixtures/clean)
 OFF_TOPIC_THRESHOLD = 0.2
 MIN_TAIL_WORDS = 40
+MIN_HEAD_WORDS = 40  # content words the article must have before a tail can be called unrelated
+
+
+def is_liveblog(sections: list[Section]) -> bool:
+    """Three or more sections headed by a time of day ('14:05 GMT')."""
+    return sum(1 for s in sections if s.heading and TIMESTAMP.match(s.heading)) >= 3
 
 
 STOP_ZIPF = 5.6  # words at least this frequent in English ("the", "said", "people") carry no topic
@@ -153,13 +159,13 @@ def flag_off_topic(text: str, sections: list[Section]) -> list[Section]:
     Unrelated means: low lexical similarity to the text before the heading, and
     no bare-surname reference back to a person that text introduced.
     """
-    if len(sections) < 2:
-        return sections
+    if len(sections) < 2 or is_liveblog(sections):
+        return sections  # liveblog entries are judged against the story (crosscheck.cluster)
     for k in range(1, len(sections)):
         if sections[k].heading and TIMESTAMP.match(sections[k].heading):
             continue  # liveblog entries are judged by the story stage, not here
         tail_terms = terms(text[sections[k].start : sections[-1].end])
-        if len(tail_terms) < MIN_TAIL_WORDS // 2:
+        if len(tail_terms) < MIN_TAIL_WORDS // 2 or len(terms(text[: sections[k].start])) < MIN_HEAD_WORDS:
             continue
         sim = tail_similarity(text, sections, k)
         head = text[sections[0].start : sections[k].start]

@@ -33,6 +33,22 @@ def _story(report: Report, story: Story) -> list[str]:
     if story.event_date:
         out.append(f"Event date: {story.event_date.isoformat()}")
     out.append("")
+    if len(story.article_ids) > 1:
+        from ..provenance import describe
+
+        out += ["### Provenance", ""]
+        out += [f"- {line}" for line in describe(story)]
+        out.append("")
+        for link in story.reuse:
+            if not link.passages:
+                continue
+            p = max(link.passages, key=lambda x: x.a.end - x.a.start)
+            excerpt = p.a.text if len(p.a.text) <= 160 else p.a.text[:157] + "..."
+            out.append(
+                f"- {link.a} [{p.a.start}:{p.a.end}] ~ {link.b} [{p.b.start}:{p.b.end}] ({link.kind.value}, similarity {p.similarity:.2f}): “{excerpt}”"
+            )
+        if story.reuse:
+            out.append("")
     return out
 
 
