@@ -38,9 +38,9 @@ SAME_WIRE_WORDS = 40  # copied words that make a re-run when both articles carry
 # a sentence is restated in the other text when their similarity passes (measured on tests/fixtures/provenance
 # and tests/eval: see bench/RESULTS.md); a rewrite restates an in-order chain of at least PARA_CHAIN of them
 PARA_SIM_MINILM = 0.60
-PARA_SIM_STATIC = 0.80
-PARA_LEXICAL = 0.30
-PARA_CHAIN = 0.5
+PARA_SIM_STATIC = 0.75
+PARA_LEXICAL = 0.15
+PARA_CHAIN = {"minilm": 0.5, "static": 0.45, None: 0.45}
 
 
 @dataclass
@@ -92,6 +92,7 @@ class PairFeatures:
     restated_pairs: list = field(default_factory=list)  # (sentence in A, sentence in B, similarity)
     same_wire: bool = False
     marked_quote: bool = False  # one side is a liveblog or credits the copied paragraphs inline
+    embedder: str | None = None
 
 
 def _restated(pa: Prepared, pb: Prepared, embedder_name: str | None) -> tuple[float, float, list[tuple[int, int, float]]]:
@@ -173,6 +174,7 @@ def features(pa: Prepared, pb: Prepared, embedder_name: str | None = None) -> Pa
         restated_chain=chain,
         restated_pairs=restated_pairs,
         same_wire=bool(ca and ca == cb),
+        embedder=embedder_name,
         marked_quote=_marks_quote(pa, pb, tiles, "a") or _marks_quote(pb, pa, tiles, "b"),
     )
 
@@ -211,7 +213,7 @@ def classify(f: PairFeatures) -> tuple[ReuseKind, float]:
         return ReuseKind.near_verbatim, round(max(f.coverage, f.near_share), 3)
     if f.copied_words >= QUOTES_WIRE_WORDS:
         return ReuseKind.quotes_wire, round(f.coverage, 3)
-    if f.restated_chain >= PARA_CHAIN:
+    if f.restated_chain >= PARA_CHAIN.get(f.embedder, 0.5):
         return ReuseKind.paraphrase, round(f.restated_chain, 3)
     return ReuseKind.independent, round(max(f.coverage, f.near_share, f.restated_chain), 3)
 
