@@ -44,7 +44,8 @@ def trace(story: Story, articles: dict[str, Article], *, embedder: str | None = 
     else:
         from .candidates import candidate_pairs
 
-        pairs = candidate_pairs([p.article.text for p in preps])
+        pairs = candidate_pairs([p.article.text for p in preps])  # plus embedding neighbours, below
+        pairs = sorted(set(pairs) | _paraphrase_candidates(preps))
     links = []
     for i, j in pairs:
         pa, pb = preps[i], preps[j]
@@ -58,6 +59,22 @@ def trace(story: Story, articles: dict[str, Article], *, embedder: str | None = 
     story.reuse = links
     story.independent_groups = independent_groups(story, articles)
     return story
+
+
+def _paraphrase_candidates(preps: list[Prepared], k: int = 5) -> set[tuple[int, int]]:
+    """Pairs of articles whose mean sentence vectors are nearest neighbours (rewrites share no shingles)."""
+    import numpy as np
+
+    if not preps or preps[0].vectors is None:
+        return set()
+    docs = np.vstack([p.vectors.mean(axis=0) if len(p.vectors) else np.zeros(preps[0].vectors.shape[1]) for p in preps])
+    docs /= np.clip(np.linalg.norm(docs, axis=1, keepdims=True), 1e-9, None)
+    sims = docs @ docs.T
+    out = set()
+    for i in range(len(preps)):
+        for j in np.argsort(-sims[i])[1 : k + 1]:
+            out.add((min(i, int(j)), max(i, int(j))))
+    return out
 
 
 _KIND_PHRASE = {

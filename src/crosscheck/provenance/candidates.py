@@ -1,47 +1,59 @@
 """Candidate pairs for reuse detection at corpus scale, in sub-quadratic time.
 
-Each text becomes a set of word shingles; MinHash signatures (datasketch,
-computed in bulk with numpy through ``MinHash.bulk``) go into a banded LSH
-index (datasketch ``MinHashLSH``), which returns the pairs likely to share
-text. Only these pairs are then aligned exactly (:mod:`.passages`).
-
-Verbatim and near-verbatim copies share many shingles, so a low Jaccard
-threshold with few rows per band keeps recall high while the index stays
-linear in the corpus size.
+Each text becomes a sorted array of 32-bit hashes of its word shingles
+(crc32: stable across processes, so signatures made on different Dask workers
+agree). MinHash signatures (datasketch ``MinHash.bulk``, vectorised per text)
+go into a banded LSH index (datasketch ``MinHashLSH``) that returns the pairs
+likely to share text; :func:`containment` then verifies each candidate
+exactly. A low Jaccard threshold keeps recall high for copies that dropped or
+added paragraphs; verification restores precision.
 """
 
 from __future__ import annotations
 
+import re
+import zlib
 from collections.abc import Sequence
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 
-from ..text import tokens
-
 NUM_PERM = 64
 SHINGLE = 4
 THRESHOLD = 0.2  # Jaccard of 4-word shingles above which a pair is a candidate
+CONTAINMENT = 0.3  # shared shingles / shingles of the smaller text, for a verified copy
+_WORD = re.compile(r"[\w'’]+")
 
 
-def shingles(text: str, k: int = SHINGLE) -> set[bytes]:
-    words = [t.norm for t in tokens(text)]
+def shingle_hashes(text: str, k: int = SHINGLE) -> np.ndarray:
+    """Sorted unique crc32 hashes of the text's k-word shingles (lower-cased)."""
+    words = _WORD.findall(text.lower())
     if len(words) < k:
-        return {" ".join(words).encode()} if words else set()
-    return {" ".join(words[i : i + k]).encode() for i in range(len(words) - k + 1)}
+        words = words + [""] * (k - len(words))
+    joined = [" ".join(words[i : i + k]).encode() for i in range(len(words) - k + 1)]
+    return np.unique(np.fromiter((zlib.crc32(s) for s in joined), dtype=np.uint64, count=len(joined)))
 
 
-def signatures(texts: Sequence[str], num_perm: int = NUM_PERM) -> list[MinHash]:
-    """MinHash of each text's shingles, built in bulk (vectorised per text)."""
-    sets = [list(shingles(t)) or [b""] for t in texts]
-    return MinHash.bulk(sets, num_perm=num_perm)
+def _identity(x: np.uint64) -> int:
+    return int(x)
+
+
+def signatures(hashes: Sequence[np.ndarray], num_perm: int = NUM_PERM) -> list[MinHash]:
+    """MinHash of each text's shingle hashes (already 32-bit, so hashed by identity)."""
+    return MinHash.bulk([h.tolist() or [0] for h in hashes], num_perm=num_perm, hashfunc=_identity)
 
 
 def candidate_pairs(
-    texts: Sequence[str], threshold: float = THRESHOLD, num_perm: int = NUM_PERM, sigs: list[MinHash] | None = None
+    texts: Sequence[str] | None = None,
+    *,
+    hashes: Sequence[np.ndarray] | None = None,
+    threshold: float = THRESHOLD,
+    num_perm: int = NUM_PERM,
 ) -> list[tuple[int, int]]:
     """Index pairs (i < j) whose shingle sets likely overlap by at least ``threshold`` (Jaccard)."""
-    sigs = sigs if sigs is not None else signatures(texts, num_perm)
+    if hashes is None:
+        hashes = [shingle_hashes(t) for t in texts or []]
+    sigs = signatures(hashes, num_perm)
     lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
     with lsh.insertion_session() as session:
         for i, m in enumerate(sigs):
@@ -54,5 +66,19 @@ def candidate_pairs(
     return sorted(pairs)
 
 
-def jaccard(a: MinHash, b: MinHash) -> float:
-    return float(np.mean(a.hashvalues == b.hashvalues))
+def containment(a: np.ndarray, b: np.ndarray) -> float:
+    """Shared shingles over the shingles of the smaller text (1.0: one is contained in the other)."""
+    if not len(a) or not len(b):
+        return 0.0
+    return len(np.intersect1d(a, b, assume_unique=True)) / min(len(a), len(b))
+
+
+def copied_pairs(texts: Sequence[str], min_containment: float = CONTAINMENT) -> list[tuple[int, int, float]]:
+    """Verified copies in a corpus: candidate pairs whose containment passes ``min_containment``."""
+    hashes = [shingle_hashes(t) for t in texts]
+    out = []
+    for i, j in candidate_pairs(hashes=hashes):
+        c = containment(hashes[i], hashes[j])
+        if c >= min_containment:
+            out.append((i, j, c))
+    return out

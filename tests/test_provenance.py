@@ -1,0 +1,118 @@
+"""Provenance: reuse links, shared passages with offsets, direction and independent groups.
+
+Gold for tests/fixtures/provenance is hand-written (gold.json); seed expectations
+come from reading the seeds (003 is the Reuters original, 000 re-runs it).
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import FIXTURES
+from crosscheck import analyze
+from crosscheck.model import ReuseKind
+from crosscheck.provenance import group_of, passage_group
+
+PROV = FIXTURES / "provenance"
+GOLD = json.loads((PROV / "gold.json").read_text())
+EMBEDDERS = ["static", "none"]
+try:
+    from crosscheck.embeddings import minilm_available
+
+    if minilm_available():
+        EMBEDDERS.insert(0, "minilm")
+except ImportError:  # pragma: no cover
+    pass
+
+
+@pytest.fixture(scope="module", params=EMBEDDERS)
+def prov(request):
+    rep = analyze(sorted(PROV.glob("*.txt")), embedder=request.param)
+    story = next(s for s in rep.stories if "wire_original" in s.article_ids)
+    return rep, story
+
+
+def links_of(story):
+    return {frozenset((l.a, l.b)): l for l in story.reuse}
+
+
+def test_unrelated_article_is_its_own_story(prov):
+    rep, story = prov
+    assert "unrelated" not in story.article_ids
+    assert len(story.article_ids) == 7
+
+
+@pytest.mark.parametrize("gold", [l for l in GOLD["links"] if "via" not in l], ids=lambda l: l["kind"])
+def test_gold_links_to_the_wire(prov, gold):
+    _rep, story = prov
+    link = links_of(story).get(frozenset((gold["a"], gold["b"])))
+    assert link is not None, f"no link {gold['a']} ~ {gold['b']}"
+    assert link.kind.value == gold["kind"]
+    assert link.source == "wire_original", link.direction_reason
+
+
+@pytest.mark.parametrize("pair", GOLD["independent_pairs"], ids="~".join)
+def test_independent_pairs(prov, pair):
+    _rep, story = prov
+    assert frozenset(pair) not in links_of(story), "independent reports must not be linked"
+
+
+def test_groups_match_gold(prov):
+    _rep, story = prov
+    got = sorted(sorted(g.article_ids) for g in story.independent_groups)
+    assert got == sorted(sorted(g) for g in GOLD["groups"])
+    wire_group = next(g for g in story.independent_groups if "wire_original" in g.article_ids)
+    assert wire_group.origin == "wire_original"
+    assert wire_group.credit == "Reuters"
+
+
+def test_passages_have_true_offsets(prov):
+    rep, story = prov
+    arts = {a.id: a for a in rep.articles}
+    n = 0
+    for link in story.reuse:
+        for p in link.passages:
+            assert arts[link.a].text[p.a.start : p.a.end] == p.a.text
+            assert arts[link.b].text[p.b.start : p.b.end] == p.b.text
+            n += 1
+    assert n > 10
+
+
+def test_wire_paragraphs_in_liveblog_count_for_the_wire(prov):
+    rep, story = prov
+    live = rep.article("liveblog_quoting_wire")
+    link = links_of(story)[frozenset(("liveblog_quoting_wire", "wire_original"))]
+    side = "a" if link.a == "liveblog_quoting_wire" else "b"
+    spans = [getattr(p, side) for p in link.passages]
+    for wp in GOLD["wire_passages"]:
+        assert any(wp["text"] in s.text or s.text in wp["text"] for s in spans), wp["text"]
+        at = live.text.index(wp["text"])
+        assert passage_group(story, "liveblog_quoting_wire", at, at + len(wp["text"])) == group_of(story, "wire_original")
+    # the liveblog's own entries count for the liveblog
+    own = live.text.index("Welcome to our live coverage")
+    assert passage_group(story, "liveblog_quoting_wire", own, own + 20) == group_of(story, "liveblog_quoting_wire")
+    assert group_of(story, "liveblog_quoting_wire") != group_of(story, "wire_original")
+
+
+def test_seeds_reuters_original_and_rerun(seed_report):
+    story = seed_report.stories[0]
+    ids = {a.id[:3]: a.id for a in seed_report.articles}
+    links = links_of(story)
+    link = links.get(frozenset((ids["000"], ids["003"])))
+    assert link is not None and link.kind in (ReuseKind.verbatim, ReuseKind.near_verbatim)
+    assert link.source == ids["003"]
+    assert len(link.passages) >= 3
+    a0 = seed_report.article(link.a)
+    for p in link.passages:
+        assert a0.text[p.a.start : p.a.end] == p.a.text
+    # a shared sentence (not a quote) is among the passages
+    assert any("resume weapons supplies and intelligence sharing" in p.a.text for p in link.passages)
+    for other in ("001", "004"):
+        for l in story.reuse:
+            if ids[other] in (l.a, l.b):
+                assert l.kind not in (ReuseKind.verbatim, ReuseKind.near_verbatim), (l.a, l.b, l.kind)
+    g = {x: group_of(story, ids[x]) for x in ids}
+    assert g["000"] == g["003"]
+    assert len({g["001"], g["002"], g["003"]}) == 3
