@@ -53,7 +53,7 @@ def trace(story: Story, articles: dict[str, Article], *, embedder: str | None = 
         kind, score = classify(f)
         if kind == ReuseKind.independent:
             continue
-        link = ReuseLink(a=pa.id, b=pb.id, kind=kind, score=score, passages=passages(pa, pb, f))
+        link = ReuseLink(a=pa.id, b=pb.id, kind=kind, score=score, passages=passages(pa, pb, f, kind))
         link.source, link.direction_reason = direction(pa.article, pb.article, link, f.coverage_a, f.coverage_b)
         links.append(link)
     story.reuse = links
@@ -89,8 +89,14 @@ def describe(story: Story) -> list[str]:
     """Plain sentences on the story's provenance, for the Markdown and HTML reports."""
     out = []
     for g in story.independent_groups:
-        if len(g.article_ids) == 1 and not any(g.article_ids[0] in (l.a, l.b) for l in story.reuse):
-            out.append(f"{g.article_ids[0]} is independent: no copying or rewriting of another article found.")
+        if len(g.article_ids) == 1:
+            aid = g.article_ids[0]
+            quoted = [l for l in story.reuse if aid in (l.a, l.b) and l.kind == ReuseKind.quotes_wire and l.source != aid]
+            if quoted:
+                srcs = sorted({l.source or (l.b if l.a == aid else l.a) for l in quoted})
+                out.append(f"{aid} is an independent source apart from the passages it quotes from {', '.join(srcs)}.")
+            else:
+                out.append(f"{aid} is independent: no copying or rewriting of another article found.")
             continue
         if g.origin:
             credit = f" {g.credit}" if g.credit else ""

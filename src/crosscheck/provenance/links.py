@@ -218,8 +218,11 @@ def classify(f: PairFeatures) -> tuple[ReuseKind, float]:
     return ReuseKind.independent, round(max(f.coverage, f.near_share, f.restated_chain), 3)
 
 
-def passages(pa: Prepared, pb: Prepared, f: PairFeatures) -> list[SharedPassage]:
-    """Shared passages with offsets in both texts: exact tiles, then near-identical sentences not already tiled."""
+def passages(pa: Prepared, pb: Prepared, f: PairFeatures, kind: ReuseKind | None = None) -> list[SharedPassage]:
+    """Shared passages with offsets in both texts: exact tiles, then near-identical sentences not already tiled.
+
+    For a paraphrase, the restated sentence pairs (similarity = embedding cosine or word overlap).
+    """
     ta, tb = pa.article.text, pb.article.text
     out = []
     covered_a: list[tuple[int, int]] = []
@@ -229,7 +232,7 @@ def passages(pa: Prepared, pb: Prepared, f: PairFeatures) -> list[SharedPassage]
         out.append(SharedPassage(a=Span(start=a0, end=a1, text=ta[a0:a1]), b=Span(start=b0, end=b1, text=tb[b0:b1]), similarity=1.0))
         covered_a.append((a0, a1))
     near = [(p.a, p.b, p.ratio) for p in f.near]
-    if not f.tiles and not f.near:
+    if kind == ReuseKind.paraphrase:
         near = f.restated_pairs  # a paraphrase: show the restated sentences
     for ia, ib, ratio in near:
         a0, a1 = pa.sentences[ia]
@@ -245,4 +248,4 @@ def compare(pa: Prepared, pb: Prepared, embedder_name: str | None = None) -> Reu
     """The reuse link between two prepared articles (passages only for related pairs)."""
     f = features(pa, pb, embedder_name)
     kind, score = classify(f)
-    return ReuseLink(a=pa.id, b=pb.id, kind=kind, score=score, passages=passages(pa, pb, f) if kind != ReuseKind.independent else [])
+    return ReuseLink(a=pa.id, b=pb.id, kind=kind, score=score, passages=passages(pa, pb, f, kind) if kind != ReuseKind.independent else [])
