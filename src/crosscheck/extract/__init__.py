@@ -1,0 +1,45 @@
+"""Extract: the checkable content of an article, with offsets into its cleaned text.
+
+One spaCy pass per article (:mod:`.nlp`), then small components over it, in
+the spirit of a spaCy pipeline:
+
+- :mod:`.actors`: people, organisations and places, unified ("Mr Putin" = "Vladimir Putin");
+- :mod:`.quotes`: direct quotes and reported speech with their speakers;
+- :mod:`.quantities`: numbers with unit, hedge and conversions;
+- :mod:`.dates`: date expressions resolved against the publication date;
+- :mod:`.claims`: atomic statements linked to the above.
+
+:func:`extract` fills an Article's ``actors``, ``quotes``, ``quantities``,
+``dates`` and ``claims``. Only on-topic sections are analysed.
+"""
+
+from __future__ import annotations
+
+from ..model import Article
+
+__all__ = ["extract"]
+
+
+def extract(article: Article) -> Article:
+    """Run every extractor on one article (in place) and return it."""
+    if not article.ok or not article.text:
+        return article
+    from .actors import extract_actors
+    from .claims import extract_claims
+    from .dates import extract_dates
+    from .nlp import parse
+    from .quantities import extract_quantities
+    from .quotes import extract_quotes
+
+    doc = parse(article.text)
+    on = article.on_topic_spans()
+
+    def keep(x) -> bool:  # noqa: ANN001
+        return any(a <= x.start and x.end <= b for a, b in on)
+
+    article.actors = extract_actors(doc, on)
+    article.quotes = [q for q in extract_quotes(doc, article.actors) if keep(q)]
+    article.quantities = [q for q in extract_quantities(article.text) if keep(q)]
+    article.dates = [d for d in extract_dates(article.text, article.published) if keep(d)]
+    article.claims = extract_claims(doc, article, on)
+    return article

@@ -1,0 +1,242 @@
+"""Actors: people, organisations and places named in an article, unified across their mentions.
+
+spaCy's entities are the starting point. Rules fix what the small model gets
+wrong on news text: a "person" that the text puts in a place context ("in
+Kursk", "the Kursk region") is a place, "Mr/Ms X" is a person, and a title
+("President", "Gen.") is not part of a name. People are unified by surname
+within an article ("Vladimir Putin" = "Putin" = "Mr Putin"), the fullest form
+being canonical; :func:`unify_story` does the same across a story's articles.
+Each person keeps the role the text gives them ("Kremlin spokesman", "the chief
+of Russia's general staff") so that "the US president" can be resolved.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from ..model import Actor, ActorType, Span
+
+TITLES = {
+    "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady", "gen", "general", "col",
+    "colonel", "lt", "maj", "major", "capt", "captain", "sgt", "adm", "admiral", "president", "prime", "minister",
+    "pm", "sen", "senator", "rep", "gov", "governor", "mayor", "judge", "justice", "king", "queen", "prince",
+    "princess", "pope", "rev", "reverend", "father", "sheikh", "chancellor", "secretary", "commander", "chief",
+    "ambassador", "inspector", "superintendent", "detective", "officer", "coach", "manager", "st", "saint",
+}
+_PLACE_BEFORE = {"in", "into", "near", "from", "across", "around", "outside", "inside", "towards", "toward", "at", "of", "to"}
+_PLACE_AFTER = {"region", "province", "oblast", "city", "town", "village", "county", "district", "state", "border", "river", "area", "port", "airport", "valley"}
+_ORG_HINTS = re.compile(r"\b(?:ministry|ministries|office|department|agency|council|commission|committee|court|bank|union|party|service|institute|university|company|group|army|forces?|police|command|staff|government|parliament|assembly|authority|association|federation|foundation|organisation|organization|corporation|inc|ltd|plc|news|media|press)\b", re.I)
+_LABEL_TYPE = {
+    "PERSON": ActorType.person,
+    "ORG": ActorType.org,
+    "GPE": ActorType.place,
+    "LOC": ActorType.place,
+    "FAC": ActorType.place,
+    "NORP": None,  # adjectives of nationality are not actors
+}
+ALIASES = {  # spelling variants of the same place or body
+    "kiev": "Kyiv", "kharkov": "Kharkiv", "odessa": "Odesa", "lvov": "Lviv", "peking": "Beijing", "bombay": "Mumbai",
+    "burma": "Myanmar", "u.s.": "United States", "us": "United States", "usa": "United States", "u.s.a.": "United States",
+    "america": "United States", "the united states": "United States", "uk": "United Kingdom", "u.k.": "United Kingdom",
+    "britain": "United Kingdom", "great britain": "United Kingdom", "the uk": "United Kingdom", "eu": "European Union",
+    "the eu": "European Union", "un": "United Nations", "the un": "United Nations", "u.n.": "United Nations",
+}
+_ROLE_DEPS = {"compound", "amod", "nmod", "poss", "det"}
+_ROLE_WORD = re.compile(
+    r"\b(?:president|premier|minister|spokes(?:man|woman|person)|secretary|chief|commander|general|governor|mayor|envoy|"
+    r"ambassador|adviser|advisor|officer|official|leader|director|head|chairman|chairwoman|chair|executive|ceo|"
+    r"correspondent|editor|analyst|professor|judge|prosecutor|lawyer|coach|manager|captain|senator|deputy|king|queen)\b",
+    re.I,
+)
+
+
+def strip_title(name: str) -> str:
+    words = name.replace("’", "'").split()
+    while len(words) > 1 and words[0].lower().rstrip(".") in TITLES:
+        words = words[1:]
+    name = " ".join(words)
+    return re.sub(r"'s$", "", name).strip(" ,.")
+
+
+def _strip_post(name: str) -> str:
+    words = name.split()
+    while len(words) > 1 and words[-1].lower().strip(".") in {"kc", "qc", "mp", "mep", "jr", "sr", "phd", "obe", "mbe", "cbe"}:
+        words = words[:-1]
+    return " ".join(words)
+
+
+def surname(name: str) -> str:
+    return strip_title(name).split()[-1] if strip_title(name) else name
+
+
+def _place_context(doc, text: str) -> bool:
+    """True when the text puts this name where places go ('in Kursk', 'the Kursk region')."""
+    pat = re.compile(r"(?:\b(" + "|".join(_PLACE_BEFORE) + r")\s+(?:the\s+)?" + re.escape(text) + r"\b)|(?:\b" + re.escape(text) + r"\s+(" + "|".join(_PLACE_AFTER) + r")\b)")
+    return bool(pat.search(doc.text))
+
+
+def _role(ent) -> str | None:
+    """The role words the text attaches to a name: 'Kremlin spokesman Dmitry Peskov', 'X, the chief of ...'."""
+    root = ent.root
+    left = []
+    i = ent.start - 1
+    doc = ent.doc
+    while i >= 0 and doc[i].dep_ in _ROLE_DEPS | {"compound"} and (ent.start <= doc[i].head.i < ent.end or doc[i].head.i == root.i) and not doc[i].is_punct:
+        left.append(doc[i])
+        i -= 1
+    if not left:  # "US president Donald Trump": the role words hang off the name's root
+        left = [t for t in root.lefts if t.i < ent.start and t.dep_ in _ROLE_DEPS and not t.is_punct]
+        left = [w for t in left for w in t.subtree if w.i < ent.start]
+    role = " ".join(t.text for t in sorted(left, key=lambda t: t.i) if t.dep_ != "det" or t.i != min(x.i for x in left)).strip()
+    if role and _ROLE_WORD.search(role):
+        return role
+    for child in root.children:
+        if child.dep_ == "appos" and child.i >= ent.end:
+            sub = doc[child.left_edge.i : child.right_edge.i + 1].text
+            if _ROLE_WORD.search(sub) and len(sub) < 120:
+                return re.sub(r"^(?:the|a|an)\s+", "", sub)
+    # "Valery Gerasimov, the chief of ..." parsed with the role as a sibling
+    nxt = doc[ent.end : ent.end + 12].text if ent.end < len(doc) else ""
+    m = re.match(r"^,\s*(?:the\s+|a\s+)?([^,]{3,90}?),", nxt)
+    if m and _ROLE_WORD.search(m.group(1)):
+        return m.group(1)
+    return None
+
+
+def extract_actors(doc, spans: Iterable[tuple[int, int]] | None = None) -> list[Actor]:
+    """Actors of one parsed article; only entities inside ``spans`` (on-topic text) when given."""
+    spans = list(spans) if spans is not None else [(0, len(doc.text))]
+    inside = lambda e: any(a <= e.start_char and e.end_char <= b for a, b in spans)  # noqa: E731
+    people: dict[str, Actor] = {}  # surname -> actor
+    others: dict[str, Actor] = {}  # canonical lower -> actor
+    mentions: list[tuple[str, object]] = []
+    place_cache: dict[str, bool] = {}
+    for ent in doc.ents:
+        if not inside(ent):
+            continue
+        label = ent.label_
+        text = ent.text.strip()
+        if label in ("PERSON", "PRODUCT", "WORK_OF_ART", "ORG") and len(text.split()) == 1 and text[:1].isupper():
+            if text not in place_cache:
+                place_cache[text] = _place_context(doc, text)
+            if place_cache[text] and label != "ORG":
+                label = "GPE"
+        if label == "PERSON" and _ORG_HINTS.search(text):
+            label = "ORG"
+        kind = _LABEL_TYPE.get(label)
+        if kind is None:
+            continue
+        mentions.append((kind.value, ent))
+    # "Mr Putin" / "Ms Leavitt" that the model missed or took for something else
+    for m in re.finditer(r"\b(?:Mr|Mrs|Ms|Dr)\.?\s+([A-Z][\w'’-]+)", doc.text):
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is None or not inside(span):
+            continue
+        mentions = [(k, e) for k, e in mentions if not (e.start_char <= m.start(1) < e.end_char and k != "person")]
+        if not any(e.start_char <= m.start(1) < e.end_char for _k, e in mentions):
+            mentions.append(("person", span))
+
+    # people: fullest name per surname is canonical
+    persons = [(e, _strip_post(strip_title(e.text))) for k, e in mentions if k == "person" and strip_title(e.text)]
+    for e, name in sorted(persons, key=lambda x: -len(x[1].split())):
+        key = surname(name)
+        if len(name.split()) == 1 and not name[0].isupper():
+            continue
+        actor = people.get(key)
+        if actor is None:
+            # a one-word name that is someone's first name ("Vladimir") joins that person
+            actor = people.setdefault(key, Actor(name=name, type=ActorType.person))
+        if name not in actor.aliases and name != actor.name:
+            actor.aliases.append(name)
+        if e.text != name and e.text not in actor.aliases:
+            actor.aliases.append(e.text)
+        actor.mentions.append(Span(start=e.start_char, end=e.end_char, text=e.text))
+        if actor.role is None and hasattr(e, "root"):
+            actor.role = _role(e)
+    by_alias = {}
+    for actor in people.values():
+        for al in [actor.name, *actor.aliases]:
+            by_alias[al] = actor
+            by_alias[surname(al)] = actor
+    for kind, e in mentions:
+        if kind == "person":
+            continue
+        # a bare surname the model took for an organisation ("Dravetsky", "Adebayo-Clarke") is the person
+        bare = _strip_post(strip_title(e.text.strip()))
+        if bare in by_alias and len(bare.split()) <= 2:
+            by_alias[bare].mentions.append(Span(start=e.start_char, end=e.end_char, text=e.text))
+            continue
+        name = re.sub(r"^the\s+", "", e.text.strip(), flags=re.I).rstrip("’'s").strip()
+        canon = ALIASES.get(name.lower(), name)
+        actor = others.setdefault(canon.lower(), Actor(name=canon, type=ActorType(kind)))
+        if name != canon and name not in actor.aliases:
+            actor.aliases.append(name)
+        actor.mentions.append(Span(start=e.start_char, end=e.end_char, text=e.text))
+    _complete_names(doc.text, people)
+    out = list(people.values()) + list(others.values())
+    for a in out:
+        a.mentions.sort(key=lambda s: s.start)
+    return sorted(out, key=lambda a: (a.mentions[0].start if a.mentions else 0))
+
+
+_POSTNOMINALS = {"kc", "qc", "mp", "mep", "jr", "sr", "phd", "obe", "mbe", "cbe", "ii", "iii"}
+
+
+def _complete_names(text: str, people: dict[str, Actor]) -> None:
+    """A person known by one word ('Marchetti') takes the fullest form the text writes ('Jean-Luc Marchetti')."""
+    for key, actor in people.items():
+        words = actor.name.split()
+        while len(words) > 1 and words[-1].lower().strip(".") in _POSTNOMINALS:
+            words = words[:-1]
+            actor.name = " ".join(words)
+        if len(actor.name.split()) > 1:
+            continue
+        pat = re.compile(r"\b((?:[A-Z][\w'’-]+\s+){1,2})" + re.escape(actor.name) + r"\b")
+        best = None
+        for m in pat.finditer(text):
+            first = m.group(1).split()
+            first = [w for w in first if w.lower().rstrip(".") not in TITLES]
+            if first and _is_given_name(first[0]):
+                cand = " ".join(first + [actor.name])
+                if best is None or len(cand) > len(best):
+                    best = cand
+        if best:
+            actor.aliases.append(actor.name)
+            actor.name = best
+
+
+def _is_given_name(word: str) -> bool:
+    """A capitalised word that is not a common English word (so not 'The', 'Kremlin spokesman'...)."""
+    from wordfreq import zipf_frequency
+
+    return word[:1].isupper() and zipf_frequency(word.lower(), "en") < 4.6 and not word.isupper()
+
+
+def person_by_name(actors: list[Actor], name: str) -> Actor | None:
+    """The person actor a name refers to ('Mr Putin', 'Putin', 'Vladimir Putin')."""
+    key = surname(name)
+    for a in actors:
+        if a.type == ActorType.person and (surname(a.name) == key or name in a.aliases or strip_title(name) == a.name):
+            return a
+    return None
+
+
+def unify_story(per_article: list[list[Actor]]) -> list[Actor]:
+    """Actors of a story: the same person or place across articles becomes one actor (fullest name wins)."""
+    merged: dict[tuple[str, str], Actor] = {}
+    for actors in per_article:
+        for a in actors:
+            key = (a.type.value, surname(a.name).lower() if a.type == ActorType.person else a.name.lower())
+            m = merged.get(key)
+            if m is None:
+                merged[key] = Actor(name=a.name, type=a.type, aliases=list(a.aliases), role=a.role)
+                continue
+            if len(a.name.split()) > len(m.name.split()):
+                m.aliases.append(m.name)
+                m.name = a.name
+            for al in [a.name, *a.aliases]:
+                if al != m.name and al not in m.aliases:
+                    m.aliases.append(al)
+            m.role = m.role or a.role
+    return sorted(merged.values(), key=lambda a: (a.type.value, a.name))

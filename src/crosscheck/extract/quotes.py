@@ -1,0 +1,369 @@
+"""Quotes: direct quotations and reported speech, each with its speaker's full name.
+
+Direct quotes are found by their marks (curly, straight, single quotes in
+headlines; a quote left open at the end of a paragraph runs on into the next
+one). The speaker comes from the sentence's attribution — the subject of a
+cue verb ("said", "told", "added"...) outside the quote, or "according to X" —
+and is resolved to a full name: a surname or "Mr X" through the article's
+actors, a pronoun through the last person spoken of as a subject, a role ("the
+US president", "the spokesman") through the roles the article gives people. A
+quote with no attribution in its sentence belongs to the speaker of the quote
+or attribution just before it.
+
+Reported speech ("Peskov said Putin may comment today") is extracted as a
+statement with ``direct=False``: the reported clause and its speaker.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Actor, ActorType, Quote, Span
+from .actors import person_by_name, strip_title, surname
+
+CUE_LEMMAS = {
+    "say", "tell", "add", "state", "declare", "note", "warn", "write", "remark", "insist", "explain", "claim", "argue",
+    "announce", "ask", "reply", "respond", "answer", "comment", "continue", "conclude", "acknowledge", "admit", "confirm",
+    "deny", "stress", "emphasise", "emphasize", "urge", "vow", "pledge", "promise", "predict", "suggest", "describe",
+    "call", "label", "brand", "recall", "recount", "report", "observe", "point", "caution", "complain", "boast", "quip",
+    "tweet", "post", "testify", "concede", "contend", "maintain", "reiterate", "signal", "indicate", "order", "shout",
+    "speak",
+}
+INDIRECT_LEMMAS = {"say", "tell", "add", "state", "announce", "warn", "confirm", "report", "claim", "insist", "deny", "note", "predict", "suggest", "indicate", "acknowledge", "admit", "argue", "stress", "explain", "estimate", "expect"}
+PRONOUNS = {"he", "she", "they", "i", "we"}
+_OPEN_CLOSE = [("“", "”"), ('"', '"'), ("‘", "’"), ("«", "»")]
+_SINGLE = re.compile(r"(?<![\w’'])'([^'\n]{2,160}?)'(?![\w’])")
+
+
+@dataclass
+class _QSpan:
+    start: int  # inner text start (after the mark)
+    end: int  # inner text end (before the closing mark, or paragraph end)
+    open_ended: bool
+
+
+def quote_spans(text: str) -> list[_QSpan]:
+    """Inner spans of quotations. A quote open at a paragraph's end closes there (and runs on)."""
+    out: list[_QSpan] = []
+    for para in re.finditer(r"[^\n]+", text):
+        p, base = para.group(0), para.start()
+        taken: list[tuple[int, int]] = []
+        for open_q, close_q in _OPEN_CLOSE:
+            i = 0
+            while True:
+                a = p.find(open_q, i)
+                if a < 0:
+                    break
+                if open_q == "‘" or open_q == "’":
+                    pass
+                if open_q == '"':
+                    b = p.find(close_q, a + 1)
+                else:
+                    b = p.find(close_q, a + 1)
+                    # a curly apostrophe inside a single-quoted span ("it’s") is not the closing mark
+                    while open_q == "‘" and b >= 0 and b + 1 < len(p) and p[b + 1].isalpha():
+                        b = p.find(close_q, b + 1)
+                if any(x <= a < y for x, y in taken):
+                    i = a + 1
+                    continue
+                if b < 0:
+                    if open_q in ("“", '"') and (a == 0 or p[:a].strip() == "" or a < len(p) - 1):
+                        inner = p[a + 1 :].rstrip()
+                        if len(inner.split()) >= 3:
+                            out.append(_QSpan(base + a + 1, base + a + 1 + len(inner), True))
+                            taken.append((a, len(p)))
+                    break
+                if b > a + 1:
+                    out.append(_QSpan(base + a + 1, base + b, False))
+                    taken.append((a, b + 1))
+                i = b + 1
+        for m in _SINGLE.finditer(p):
+            if not any(x <= m.start() < y for x, y in taken) and len(m.group(1).split()) <= 12:
+                out.append(_QSpan(base + m.start(1), base + m.end(1), False))
+    return sorted(out, key=lambda q: q.start)
+
+
+_POSTNOMINALS = {"kc", "qc", "mp", "mep", "jr", "sr", "phd", "obe", "mbe", "cbe", "ii", "iii"}
+
+
+def _clean_name(name: str) -> str:
+    words = strip_title(name).split()
+    while len(words) > 1 and words[-1].lower().strip(".,") in _POSTNOMINALS:
+        words = words[:-1]
+    return " ".join(words)
+
+
+class _Resolver:
+    """Turns a speaker phrase (name, 'Mr X', 'he', 'the US president', an organisation) into a canonical name."""
+
+    def __init__(self, actors: list[Actor], doc) -> None:  # noqa: ANN001
+        self.actors = actors
+        self.doc = doc
+        self.last_subject: str | None = None
+        self.last_subject_org: str | None = None
+        self.dateline_end = _dateline_end(doc.text)
+
+    def person_at(self, start: int, end: int) -> Actor | None:
+        for a in self.actors:
+            if a.type != ActorType.person:
+                continue
+            for m in a.mentions:
+                if m.start <= start < m.end or start <= m.start < end:
+                    return a
+        return None
+
+    def org_before(self, pos: int, noun: str | None = None) -> str | None:
+        best, best_pos = None, -1
+        for a in self.actors:
+            if a.type != ActorType.org:
+                continue
+            if noun and noun not in a.name.lower() and not any(noun in al.lower() for al in a.aliases):
+                continue
+            for m in a.mentions:
+                if best_pos < m.start < pos:
+                    best, best_pos = a.name, m.start
+        return best
+
+    def by_role(self, phrase: str) -> str | None:
+        words = {w.lower() for w in re.findall(r"[A-Za-z]+", phrase)} - {"the", "a", "an", "of", "s", "its", "his", "her", "their"}
+        head = phrase.split()[-1].lower().strip("’'s") if phrase.split() else ""
+        best, best_score = None, 0.0
+        for a in self.actors:
+            if a.type != ActorType.person or not a.role:
+                continue
+            role_words = {w.lower() for w in re.findall(r"[A-Za-z]+", a.role)}
+            if head not in role_words:
+                continue
+            score = len(words & role_words) + 0.001 * (a.mentions[-1].start if a.mentions else 0) / 1e6
+            if score > best_score:
+                best, best_score = a.name, score
+        return best
+
+    def track(self, sent, inside) -> None:  # noqa: ANN001
+        """Remember the last person (and organisation) a sentence has as its subject, for pronouns."""
+        for t in sent:
+            if t.dep_ not in ("nsubj", "nsubjpass") or inside(t.idx) or t.idx < self.dateline_end:
+                continue
+            name, _span = self.resolve(t, self.doc, track=False)
+            if name and any(a.name == name and a.type == ActorType.person for a in self.actors):
+                self.last_subject = name
+            elif name and t.pos_ == "PROPN":
+                self.last_subject_org = name
+
+    def resolve(self, tok, doc, track: bool = True) -> tuple[str | None, Span | None]:  # noqa: ANN001
+        """Name for the speaker token (the head of the subject phrase)."""
+        if tok is None or tok.idx < self.dateline_end:
+            return None, None
+        low = tok.text.lower()
+        if low in PRONOUNS and tok.pos_ == "PRON":
+            if low in ("they", "we"):
+                return self.last_subject_org or self.last_subject, None
+            return self.last_subject, None
+        # "The regional president, Javier Ortuño, said": the name in apposition
+        for child in tok.children:
+            if child.dep_ == "appos" and child.pos_ == "PROPN":
+                return self.resolve(child, doc, track)
+        ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
+        if ent is not None and ent.label_ in ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT"):
+            span = Span(start=ent.start_char, end=ent.end_char, text=ent.text)
+            actor = self.person_at(ent.start_char, ent.end_char)
+            if actor is not None:
+                return actor.name, span
+            name = re.sub(r"^the\s+", "", ent.text, flags=re.I)
+            if ent.label_ == "PERSON":
+                a = person_by_name(self.actors, _clean_name(name))
+                return (a.name if a else _clean_name(name)), span
+            if ent.label_ in ("GPE", "LOC") and not any(c.dep_ == "compound" for c in tok.children):
+                return name, span
+            return name, span
+        if tok.pos_ == "PROPN":
+            a = self.person_at(tok.idx, tok.idx + len(tok.text)) or person_by_name(self.actors, tok.text)
+            if a is not None:
+                return a.name, Span(start=tok.idx, end=tok.idx + len(tok.text), text=tok.text)
+        phrase_toks = [t for t in tok.subtree if t.i <= tok.i]
+        lo = min(t.i for t in phrase_toks)
+        hi = tok.i + 1
+        phrase = doc[lo:hi].text
+        span = Span(start=doc[lo].idx, end=doc[hi - 1].idx + len(doc[hi - 1].text), text=phrase)
+        a = self.person_at(span.start, span.end)
+        if a is not None:
+            return a.name, span
+        role = self.by_role(phrase)
+        if role:
+            return role, span
+        noun = tok.lemma_.lower()
+        if noun in ORG_NOUNS or tok.pos_ == "PROPN":
+            org = self.org_before(tok.idx, noun if noun in ORG_NOUNS else None) or self.org_before(tok.idx)
+            if org:
+                return org, span
+        if tok.pos_ == "PROPN" and tok.text[:1].isupper() and not tok.text.isupper():
+            return _clean_name(phrase), span
+        return None, span
+
+
+def _dateline_end(text: str) -> int:
+    """End of a dateline prefix ('TOKYO (Reuters) - '), so that the city is never taken for a speaker."""
+    from ..clean.metadata import parse_dateline
+
+    first = text.split("\n", 1)[0]
+    _city, _agency, n = parse_dateline(first)
+    return n
+
+
+def _cue_for(sent, inside) -> tuple[object | None, object | None]:
+    """(cue verb, subject token) of a sentence, from tokens outside quotes; 'according to X' too."""
+    best = None
+    for t in sent:
+        if inside(t.idx):
+            continue
+        if t.lemma_.lower() in CUE_LEMMAS and t.pos_ in ("VERB", "AUX"):
+            subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass") and not inside(c.idx)), None)
+            if subj is None and t.dep_ in ("conj", "advcl", "xcomp") and t.head.lemma_.lower() in CUE_LEMMAS:
+                subj = next((c for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is None and t.dep_ in ("conj",):
+                subj = next((c for c in t.head.children if c.dep_ in ("nsubj",)), None)
+            if subj is not None:
+                return t, subj
+            best = best or (t, None)
+        if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to":
+            obj = next((c for c in t.doc[t.i + 1].children if c.dep_ == "pobj"), None)
+            if obj is not None:
+                return t, obj
+    return best if best else (None, None)
+
+
+ORG_NOUNS = {
+    "company", "firm", "agency", "ministry", "service", "commission", "government", "group", "bank", "council",
+    "committee", "police", "army", "military", "court", "party", "union", "office", "department", "authority",
+    "organisation", "organization", "institute", "operator", "club", "federation", "board", "trust", "charity",
+    "regulator", "university", "hospital", "airline", "utility", "insurer", "manufacturer", "carrier", "kremlin",
+}
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+
+
+def extract_quotes(doc, actors: list[Actor]) -> list[Quote]:
+    """Direct quotes and reported statements of one parsed article."""
+    text = doc.text
+    qspans = quote_spans(text)
+    marks = [(q.start - 1, q.end + 1) for q in qspans]
+
+    def inside(i: int) -> bool:
+        return any(a <= i < b for a, b in marks)
+
+    res = _Resolver(actors, doc)
+    sents = list(doc.sents)
+    out: list[Quote] = []
+    last_speaker: str | None = None
+    last_span: Span | None = None
+    for p0, p1 in _paragraphs(text):
+        psents = [s for s in sents if p0 <= s.start_char < p1]
+        pquotes = [q for q in qspans if p0 <= q.start < p1]
+        # attributions of the paragraph: (cue, speaker name, speaker span, sentence)
+        cues = []
+        for sent in psents:
+            cue, subj = _cue_for(sent, inside)
+            if cue is None:
+                res.track(sent, inside)
+                continue
+            who, span = res.resolve(subj, doc) if subj is not None else (None, None)
+            cues.append((cue, who, span, sent))
+            res.track(sent, inside)
+        for q in pquotes:
+            qt = text[q.start : q.end]
+            if not qt.strip():
+                continue
+            own = [c for c in cues if c[3].start_char <= q.start < c[3].end_char + 1]
+            pick = own[0] if own else None
+            if pick is None and cues:
+                pick = min(cues, key=lambda c: min(abs(c[0].idx - q.start), abs(c[0].idx - q.end)))
+            who, sp_span, cue_text = (pick[1], pick[2], pick[0].text) if pick else (None, None, None)
+            if who is None and pick is not None and pick[2] is None:
+                who, sp_span = last_speaker, last_span
+            if who is None:
+                sent = next((s for s in psents if s.start_char <= q.start < s.end_char + 1), None)
+                subj = None
+                if sent is not None:
+                    subj = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass") and not inside(c.idx)), None)
+                who, sp_span = res.resolve(subj, doc) if subj is not None else (None, None)
+                if who is not None and not any(a.name == who for a in actors):
+                    who, sp_span = None, None  # a scare quote's subject must be a known actor
+            if who is None:
+                who, sp_span = last_speaker, last_span
+            out.append(
+                Quote(start=q.start, end=q.end, text=qt, speaker=who, speaker_role=_role_of(actors, who),
+                      speaker_span=sp_span, cue=cue_text, direct=True)
+            )
+        # reported speech in sentences without quote marks
+        for cue, who, span, sent in cues:
+            if who is None or any(inside(t.idx) for t in sent):
+                continue
+            stmt = _reported_clause(sent, cue)
+            if stmt is not None:
+                s0, s1 = stmt
+                out.append(Quote(start=s0, end=s1, text=text[s0:s1], speaker=who, speaker_role=_role_of(actors, who),
+                                 speaker_span=span, cue=cue.text, direct=False))
+        named = [c for c in cues if c[1]]
+        if named:
+            last_speaker, last_span = named[-1][1], named[-1][2]
+        elif pquotes and out:
+            last_speaker, last_span = out[-1].speaker, out[-1].speaker_span
+    _borrow_headline_speakers(out)
+    return sorted(out, key=lambda q: q.start)
+
+
+def _borrow_headline_speakers(quotes: list[Quote]) -> None:
+    """A quote repeated elsewhere (a headline or sub-heading quoting the body) takes the body quote's speaker."""
+    norm = lambda s: re.sub(r"\W+", " ", s.lower()).strip()  # noqa: E731
+    for q in quotes:
+        if not q.direct or q.cue is not None:
+            continue
+        nq = norm(q.text)
+        for other in quotes:
+            if other is not q and other.direct and other.cue is not None and nq and nq in norm(other.text):
+                q.speaker, q.speaker_role, q.speaker_span = other.speaker, other.speaker_role, other.speaker_span
+                break
+
+
+def _reported_clause(sent, cue) -> tuple[int, int] | None:
+    """Character span of the clause a cue verb reports ('Putin may comment today')."""
+    if cue.lemma_.lower() not in INDIRECT_LEMMAS:
+        return None
+    comp = next((c for c in cue.children if c.dep_ in ("ccomp",)), None)
+    if comp is None and cue.dep_ in ("parataxis",) and cue.head.i < cue.i:
+        # "CLAUSE, X said."
+        comp = cue.head
+        toks = [t for t in sent if t.i < cue.i and t.i >= sent.start]
+        while toks and (toks[-1].is_punct or toks[-1].dep_ in ("nsubj", "compound", "det", "amod", "appos", "punct") or toks[-1].i >= next((c.i for c in cue.children if c.dep_ == "nsubj"), cue.i)):
+            toks.pop()
+        if len(toks) < 4:
+            return None
+        return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+    if comp is None:
+        return None
+    toks = sorted(comp.subtree, key=lambda t: t.i)
+    if comp.i < cue.i:  # "CLAUSE, X said"
+        toks = [t for t in toks if t.i < cue.i]
+    toks = [t for t in toks if not (t.i == toks[0].i and t.lower_ == "that")]
+    while toks and (toks[-1].is_punct):
+        toks.pop()
+    while toks and toks[0].dep_ == "mark":
+        toks = toks[1:]
+    if len(toks) < 3:
+        return None
+    return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+
+
+def _role_of(actors: list[Actor], name: str | None) -> str | None:
+    if not name:
+        return None
+    for a in actors:
+        if a.name == name:
+            return a.role
+    return None
+
+
+__all__ = ["extract_quotes", "quote_spans", "surname"]
