@@ -263,6 +263,7 @@ class StoryClaim(_Model):
     """A fact as stated across the articles of a story."""
 
     id: str
+    kind: Literal["fact", "quote"] = "fact"
     text: str = Field(description="Representative wording.")
     status: ClaimStatus
     independent_sources: int = Field(ge=0)
@@ -300,8 +301,10 @@ class Story(_Model):
 
     id: str
     title: str | None = None
+    event: str | None = Field(default=None, description="One sentence on the event, from the most widely carried claim.")
     article_ids: list[str] = Field(default_factory=list)
     event_date: date | None = None
+    event_date_reason: str | None = None
     actors: list[Actor] = Field(default_factory=list)
     reuse: list[ReuseLink] = Field(default_factory=list)
     independent_groups: list[IndependentGroup] = Field(default_factory=list)

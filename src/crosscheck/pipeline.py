@@ -10,6 +10,7 @@ from . import __version__
 from .cluster import cluster
 from .ingest import IngestMessage, ingest
 from .model import Article, Report
+from .align import align
 from .provenance import trace
 from .runner import run_articles
 
@@ -44,6 +45,7 @@ def analyze(
     by_id = {a.id: a for a in articles}
     for story in stories:
         trace(story, by_id, embedder=embedder)
+        align(story, by_id, embedder=embedder)
     return Report(
         crosscheck_version=__version__,
         generated_at=datetime.now(timezone.utc),

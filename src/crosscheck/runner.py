@@ -1,6 +1,6 @@
 """Runner: map the per-article stages over many articles, serially or in a process pool.
 
-The per-article stages (clean, then extraction once it exists) are pure
+The per-article stages (clean, then extract) are pure
 functions ``Article -> Article``, so they can run anywhere: in this process,
 in a :class:`concurrent.futures.ProcessPoolExecutor`, or on Dask
 (``backend="dask"``, when dask is installed). The result is the same list in
@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 
 from .clean import clean
+from .extract import extract
 from .model import Article, ArticleStatus
 
 ArticleStage = Callable[[Article], Article]
@@ -23,11 +24,14 @@ def per_article(article: Article) -> Article:
     """All per-article stages, in order. A failure in one article marks it skipped, never stops the batch."""
     if not article.ok:
         return article
+    stage = "cleaning"
     try:
         article = clean(article)
+        stage = "extracting"
+        article = extract(article)
     except Exception as err:  # an internal error must not lose the article
         article.status = ArticleStatus.skipped
-        article.reason = f"internal error while cleaning: {err.__class__.__name__}: {err}"
+        article.reason = f"internal error while {stage}: {err.__class__.__name__}: {err}"
     return article
 
 

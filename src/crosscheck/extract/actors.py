@@ -42,6 +42,7 @@ ALIASES = {  # spelling variants of the same place or body
     "britain": "United Kingdom", "great britain": "United Kingdom", "the uk": "United Kingdom", "eu": "European Union",
     "the eu": "European Union", "un": "United Nations", "the un": "United Nations", "u.n.": "United Nations",
 }
+_NOT_ROLE = re.compile(r"\b(?:will|would|has|had|is|was|were|are|whose|who|which|said|says)\b", re.I)
 _ROLE_DEPS = {"compound", "amod", "nmod", "poss", "det"}
 _ROLE_WORD = re.compile(
     r"\b(?:president|premier|minister|spokes(?:man|woman|person)|secretary|chief|commander|general|governor|mayor|envoy|"
@@ -79,27 +80,26 @@ def _place_context(doc, text: str) -> bool:
 def _role(ent) -> str | None:
     """The role words the text attaches to a name: 'Kremlin spokesman Dmitry Peskov', 'X, the chief of ...'."""
     root = ent.root
-    left = []
-    i = ent.start - 1
     doc = ent.doc
-    while i >= 0 and doc[i].dep_ in _ROLE_DEPS | {"compound"} and (ent.start <= doc[i].head.i < ent.end or doc[i].head.i == root.i) and not doc[i].is_punct:
+    left = []
+    taken = set(range(ent.start, ent.end))
+    i = ent.start - 1
+    while i >= 0 and not doc[i].is_punct and doc[i].dep_ in _ROLE_DEPS and doc[i].head.i in taken:
         left.append(doc[i])
+        taken.add(doc[i].i)
         i -= 1
-    if not left:  # "US president Donald Trump": the role words hang off the name's root
-        left = [t for t in root.lefts if t.i < ent.start and t.dep_ in _ROLE_DEPS and not t.is_punct]
-        left = [w for t in left for w in t.subtree if w.i < ent.start]
     role = " ".join(t.text for t in sorted(left, key=lambda t: t.i) if t.dep_ != "det" or t.i != min(x.i for x in left)).strip()
-    if role and _ROLE_WORD.search(role):
+    if role and _ROLE_WORD.search(role) and not _NOT_ROLE.search(role):
         return role
     for child in root.children:
         if child.dep_ == "appos" and child.i >= ent.end:
             sub = doc[child.left_edge.i : child.right_edge.i + 1].text
-            if _ROLE_WORD.search(sub) and len(sub) < 120:
+            if _ROLE_WORD.search(sub) and len(sub) < 120 and not _NOT_ROLE.search(sub):
                 return re.sub(r"^(?:the|a|an)\s+", "", sub)
     # "Valery Gerasimov, the chief of ..." parsed with the role as a sibling
     nxt = doc[ent.end : ent.end + 12].text if ent.end < len(doc) else ""
     m = re.match(r"^,\s*(?:the\s+|a\s+)?([^,]{3,90}?),", nxt)
-    if m and _ROLE_WORD.search(m.group(1)):
+    if m and _ROLE_WORD.search(m.group(1)) and not _NOT_ROLE.search(m.group(1)):
         return m.group(1)
     return None
 
@@ -174,6 +174,14 @@ def extract_actors(doc, spans: Iterable[tuple[int, int]] | None = None) -> list[
             actor.aliases.append(name)
         actor.mentions.append(Span(start=e.start_char, end=e.end_char, text=e.text))
     _complete_names(doc.text, people)
+    for key in list(people):
+        actor = people[key]
+        titled = re.search(r"\b(?:Mr|Mrs|Ms|Dr|Miss)\.?\s+" + re.escape(actor.name) + r"\b", doc.text)
+        if len(actor.name.split()) == 1 and not titled:
+            # "Kyiv agreed ...": a single word the model called a person, never given a first name or a title
+            del people[key]
+            other = others.setdefault(actor.name.lower(), Actor(name=actor.name, type=ActorType.place if place_cache.get(actor.name) else ActorType.other))
+            other.mentions.extend(actor.mentions)
     out = list(people.values()) + list(others.values())
     for a in out:
         a.mentions.sort(key=lambda s: s.start)
@@ -201,6 +209,10 @@ def _complete_names(text: str, people: dict[str, Actor]) -> None:
                 cand = " ".join(first + [actor.name])
                 if best is None or len(cand) > len(best):
                     best = cand
+        if best is None and _is_given_name(actor.name):
+            nxt = re.search(re.escape(actor.name) + r"\s+([A-Z][\w'’-]+)\b", text)
+            if nxt and _is_given_name(nxt.group(1)):
+                best = actor.name + " " + nxt.group(1)
         if best:
             actor.aliases.append(actor.name)
             actor.name = best

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Actor, ActorType, Quote, Span
-from .actors import person_by_name, strip_title, surname
+from .actors import _ROLE_WORD, person_by_name, strip_title, surname
 
 CUE_LEMMAS = {
     "say", "tell", "add", "state", "declare", "note", "warn", "write", "remark", "insist", "explain", "claim", "argue",
@@ -141,9 +141,11 @@ class _Resolver:
         return best
 
     def track(self, sent, inside) -> None:  # noqa: ANN001
-        """Remember the last person (and organisation) a sentence has as its subject, for pronouns."""
-        for t in sent:
-            if t.dep_ not in ("nsubj", "nsubjpass") or inside(t.idx) or t.idx < self.dateline_end:
+        """Remember the person (and organisation) a sentence has as its main subject, for pronouns."""
+        main = [t for t in sent.root.children if t.dep_ in ("nsubj", "nsubjpass")]
+        others = [t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t not in main]
+        for t in main or others:
+            if inside(t.idx) or t.idx < self.dateline_end:
                 continue
             name, _span = self.resolve(t, self.doc, track=False)
             if name and any(a.name == name and a.type == ActorType.person for a in self.actors):
@@ -159,6 +161,13 @@ class _Resolver:
         if low in PRONOUNS and tok.pos_ == "PRON":
             if low in ("they", "we"):
                 return self.last_subject_org or self.last_subject, None
+            for t in tok.sent:
+                if t.i >= tok.i:
+                    break
+                if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "PROPN":
+                    a = self.person_at(t.idx, t.idx + len(t.text))
+                    if a is not None:
+                        return a.name, None
             return self.last_subject, None
         # "The regional president, Javier Ortuño, said": the name in apposition
         for child in tok.children:
@@ -199,6 +208,9 @@ class _Resolver:
                 return org, span
         if tok.pos_ == "PROPN" and tok.text[:1].isupper() and not tok.text.isupper():
             return _clean_name(phrase), span
+        if _ROLE_WORD.search(tok.text):
+            # an unnamed official: keep the description ("Ukraine's top military commander")
+            return re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I), span
         return None, span
 
 
@@ -286,9 +298,11 @@ def extract_quotes(doc, actors: list[Actor]) -> list[Quote]:
             if who is None:
                 sent = next((s for s in psents if s.start_char <= q.start < s.end_char + 1), None)
                 subj = None
-                if sent is not None:
-                    subj = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass") and not inside(c.idx)), None)
-                who, sp_span = res.resolve(subj, doc) if subj is not None else (None, None)
+                who, sp_span = None, None
+                for subj in (c for c in (sent.root.children if sent is not None else []) if c.dep_ in ("nsubj", "nsubjpass") and not inside(c.idx)):
+                    who, sp_span = res.resolve(subj, doc)
+                    if who is not None:
+                        break
                 if who is not None and not any(a.name == who for a in actors):
                     who, sp_span = None, None  # a scare quote's subject must be a known actor
             if who is None:

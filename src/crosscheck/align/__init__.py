@@ -1,0 +1,59 @@
+"""Align: line the sources of a story up against each other.
+
+:func:`align` fills a story's ``actors`` (unified across articles), ``claims``
+(story-level claims: corroborated by N independent sources, single-source, or
+conflicting, with independent origins and attribution), ``discrepancies``
+(numeric, quote, status, date, internal, attribution; each with evidence and,
+where it can be explained, an explanation), ``event`` and ``event_date``.
+"""
+
+from __future__ import annotations
+
+from ..extract.actors import unify_story
+from ..model import Article, ClaimStatus, Story
+from .claims import align_claims
+from .events import attribution_discrepancies, date_discrepancies, mark_conflicting
+from .numbers import numeric_discrepancies
+from .quotes import quote_discrepancies
+from .status import status_discrepancies
+
+__all__ = ["align"]
+
+
+def align(story: Story, articles: dict[str, Article], *, embedder: str | None = None) -> Story:
+    members = [articles[i] for i in story.article_ids if articles[i].ok]
+    story.actors = unify_story([a.actors for a in members])
+    story.claims = align_claims(story, articles, embedder)
+    found = (
+        numeric_discrepancies(story, articles, embedder)
+        + quote_discrepancies(story, articles)
+        + status_discrepancies(story, articles)
+        + date_discrepancies(story, articles)
+        + attribution_discrepancies(story, articles)
+    )
+    story.discrepancies = found
+    mark_conflicting(story.claims, found)
+    _event(story, articles)
+    return story
+
+
+def _event(story: Story, articles: dict[str, Article]) -> None:
+    widest = [c for c in story.claims if c.status != ClaimStatus.single_source]
+    if widest:
+        story.event = widest[0].text
+    try:
+        from ..extract.dates import story_event_date
+    except ImportError:  # pragma: no cover
+        return
+    import re
+
+    report_verb = re.compile(r"\b(?:said|says|reported|reports|told|announced|confirmed|added|stated)\s*$", re.I)
+    inputs = []
+    for aid in story.article_ids:
+        art = articles[aid]
+        paras = [p for p in art.text.split("\n\n") if p.strip()]
+        lead_end = len("\n\n".join(paras[:2]))
+        # "Tass reported on Thursday": the day of a report, not of the event
+        dates = [d for d in art.dates if not report_verb.search(art.text[max(0, d.start - 25) : d.start])]
+        inputs.append((dates, [(0, lead_end)]))
+    story.event_date, story.event_date_reason = story_event_date(inputs)

@@ -1,0 +1,157 @@
+"""Match claims across the articles of a story into story-level claims.
+
+Two claims state the same fact when their sentence embeddings are close and
+they share content words (numbers and names included). Matching is greedy,
+best pairs first, and a story claim takes at most one claim per article, so
+that chains of loosely related sentences do not merge. Each story claim counts
+its independent sources (provenance groups; wire paragraphs quoted in a
+liveblog count for the wire) and its independent origins (the parties the
+claim is attributed to: five outlets citing one ministry are one origin).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..clean.sections import terms
+from ..embeddings import get_embedder
+from ..model import Article, Claim, ClaimStatus, Evidence, Span, Story, StoryClaim
+from ..provenance import passage_group
+
+SIM_MINILM = 0.72
+SIM_STATIC = 0.86
+MIN_SHARED_TERMS = 2
+
+
+@dataclass
+class Item:
+    article: Article
+    claim: Claim
+    terms: set[str]
+
+
+def _numbers(text: str) -> set[str]:
+    import re
+
+    return set(re.findall(r"\d[\d,.]*\d|\d", text))
+
+
+def claim_vectors(items: list[Item], embedder: str | None) -> tuple[np.ndarray | None, str | None]:
+    if embedder == "none" or not items:
+        return None, None
+    try:
+        emb = get_embedder(embedder)
+    except Exception:  # noqa: BLE001 - no embedder installed: lexical only
+        return None, None
+    return emb.encode([it.claim.text for it in items]), emb.name
+
+
+def similarity_matrix(items: list[Item], vecs: np.ndarray | None, emb_name: str | None) -> np.ndarray:
+    n = len(items)
+    lex = np.zeros((n, n), dtype=np.float32)
+    for i in range(n):
+        for j in range(i + 1, n):
+            a, b = items[i].terms, items[j].terms
+            shared = len(a & b)
+            if shared >= MIN_SHARED_TERMS:
+                lex[i, j] = lex[j, i] = shared / len(a | b)
+    if vecs is None:
+        return lex
+    sims = (vecs @ vecs.T).astype(np.float32)
+    thr = SIM_MINILM if emb_name == "minilm" else SIM_STATIC
+    # rescale so that the embedding threshold maps to 0.5, and require some shared words
+    scaled = 0.5 + (sims - thr) / (2 * (1 - thr))
+    return np.where(lex > 0, np.maximum(scaled, 0) + 0.5 * lex, 0)
+
+
+def cluster(items: list[Item], sim: np.ndarray, threshold: float = 0.5) -> list[list[int]]:
+    """Greedy best-first grouping; a group holds at most one claim per article."""
+    n = len(items)
+    group = list(range(n))
+    members: dict[int, list[int]] = {i: [i] for i in range(n)}
+    arts: dict[int, set[str]] = {i: {items[i].article.id} for i in range(n)}
+    iu, ju = np.triu_indices(n, 1)
+    vals = sim[iu, ju]
+    order = np.argsort(-vals)
+    for k in order:
+        if vals[k] < threshold:
+            break
+        i, j = int(iu[k]), int(ju[k])
+        gi, gj = group[i], group[j]
+        if gi == gj or arts[gi] & arts[gj]:
+            continue
+        # average link: the two groups must be close as wholes, not through one pair
+        mi, mj = members[gi], members[gj]
+        if len(mi) + len(mj) > 2 and float(sim[np.ix_(mi, mj)].mean()) < threshold * 0.8:
+            continue
+        for x in mj:
+            group[x] = gi
+        members[gi] = mi + mj
+        arts[gi] |= arts[gj]
+        del members[gj], arts[gj]
+    return [sorted(m, key=lambda x: (items[x].article.id, items[x].claim.start)) for m in members.values()]
+
+
+def origin_key(name: str | None, story: Story) -> str | None:
+    """A party's canonical name (through the story's actors), or None for an outlet's own reporting."""
+    if not name:
+        return None
+    from ..extract.actors import surname
+
+    for a in story.actors:
+        if name == a.name or name in a.aliases or (a.type.value == "person" and surname(name) == surname(a.name)):
+            return a.name
+    return name
+
+
+def align_claims(story: Story, articles: dict[str, Article], embedder: str | None = None) -> list[StoryClaim]:
+    items = [
+        Item(articles[aid], c, set(terms(c.text)) | _numbers(c.text))
+        for aid in story.article_ids
+        for c in articles[aid].claims
+    ]
+    if not items:
+        return []
+    vecs, emb_name = claim_vectors(items, embedder)
+    groups = cluster(items, similarity_matrix(items, vecs, emb_name))
+    out: list[StoryClaim] = []
+    for g in groups:
+        members = [items[i] for i in g]
+        src_groups = {passage_group(story, m.article.id, m.claim.start, m.claim.end) for m in members}
+        origins: set[str] = set()
+        attributed: list[str] = []
+        for m, grp in zip(members, [passage_group(story, m.article.id, m.claim.start, m.claim.end) for m in members]):
+            key = origin_key(m.claim.attributed_to, story)
+            if key:
+                origins.add(key)
+                if key not in attributed:
+                    attributed.append(key)
+            else:
+                origins.add(f"own reporting of {grp}")
+        rep = max(members, key=lambda m: (len(m.claim.quantities) + len(m.claim.actors), -len(m.claim.text)))
+        n_src = len(src_groups)
+        out.append(
+            StoryClaim(
+                id="",
+                text=rep.claim.text,
+                status=ClaimStatus.corroborated if n_src >= 2 else ClaimStatus.single_source,
+                independent_sources=n_src,
+                independent_origins=len(origins),
+                attributed_to=attributed,
+                article_ids=sorted({m.article.id for m in members}),
+                evidence=[
+                    Evidence(
+                        article_id=m.article.id,
+                        span=Span(start=m.claim.start, end=m.claim.end, text=m.claim.text),
+                        attributed_to=origin_key(m.claim.attributed_to, story),
+                    )
+                    for m in members
+                ],
+            )
+        )
+    out.sort(key=lambda c: (-c.independent_sources, -len(c.article_ids), c.evidence[0].article_id, c.evidence[0].span.start))
+    for n, c in enumerate(out, 1):
+        c.id = f"{story.id}:k{n}"
+    return out

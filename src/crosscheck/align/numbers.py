@@ -1,0 +1,256 @@
+"""Numeric discrepancies: the same quantity reported with different values.
+
+Two quantities from different articles measure the same thing when their
+units agree (or convert: km² and square miles) and the words around them say
+the same (a window of the sentence with the numbers masked, compared by
+embeddings and shared words): "more than 400 prisoners" and "approximately 430
+Ukrainian soldiers have been taken captive". Values are compared as
+intervals that respect hedges and the rounding the text shows; a difference
+that the hedges, rounding or a later publication date can explain is still
+reported, with that explanation.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..clean.sections import terms
+from ..model import Article, Discrepancy, DiscrepancyKind, DiscrepancySide, Evidence, Hedge, Quantity, Span, Story
+
+WINDOW = 7  # words either side of a quantity that describe what it counts
+# window similarity for two quantities to be the same measure: alone (HI), or with a shared word (LO)
+SIM_HI = {"minilm": 0.5, "static": 0.8}
+SIM_LO = {"minilm": 0.4, "static": 0.7}
+_INCREMENT = re.compile(r"\b(?:more|another|additional|further|extra|other)\s*$", re.I)
+_PEOPLE = {"person", "people", "prisoner", "soldier", "troop", "civilian", "worker", "resident", "hostage", "victim", "fighter", "child", "man", "woman", "patient", "migrant", "refugee", "passenger", "casualty", "death", "body", "officer", "member", "student"}
+
+
+@dataclass
+class QItem:
+    article: Article
+    q: Quantity
+    window: str
+    terms: set[str]
+
+
+def _dimension(unit: str) -> str:
+    if unit in ("km2", "mi2", "ha", "acre"):
+        return "area"
+    if unit in ("km", "mi", "m", "ft"):
+        return "length"
+    if unit in ("kg", "t"):
+        return "mass"
+    if unit in ("day", "week", "month", "year", "hour", "minute"):
+        return "time"
+    if unit in ("USD", "EUR", "GBP", "JPY", "RUB", "UAH"):
+        return "money:" + unit
+    if unit in ("%", "degC", "degF"):
+        return unit
+    return "count:people" if unit in _PEOPLE else "count:" + unit
+
+
+def comparable_value(q: Quantity) -> float:
+    return q.value_si if q.value_si is not None else q.value
+
+
+def rounding(v: float) -> float:
+    """Half the unit of the last significant digit: 1,100 -> 50, 430 -> 5, 86 -> 0.5."""
+    if v == 0 or not math.isfinite(v):
+        return 0.0
+    s = f"{abs(v):.6g}"
+    if "." in s:
+        return 0.5 * 10 ** -len(s.split(".")[1])
+    stripped = s.rstrip("0")
+    return 0.5 * 10 ** (len(s) - len(stripped))
+
+
+def interval(q: Quantity) -> tuple[float, float]:
+    v = comparable_value(q)
+    scale = v / q.value if q.value else 1.0
+    r = rounding(q.value) * scale
+    hi_v = comparable_value(q) if q.value_max is None else q.value_max * scale
+    k = q.hedge_kind
+    if k == Hedge.approximate:
+        return v * 0.9 - r, hi_v * 1.1 + r
+    if k == Hedge.lower_bound:
+        return v, hi_v * 1.25 + r
+    if k == Hedge.upper_bound:
+        return v * 0.8 - r, hi_v
+    return v - r, hi_v + r
+
+
+def _window(article: Article, q: Quantity) -> str:
+    """Words around a quantity within its sentence, the number masked."""
+    text = article.text
+    s0 = max(text.rfind(". ", 0, q.start) + 2, text.rfind("\n", 0, q.start) + 1, 0)
+    ends = [x for x in (text.find(". ", q.end), text.find("\n", q.end)) if x >= 0]
+    s1 = min(ends) if ends else len(text)
+    left = re.findall(r"\S+", text[max(s0, q.start - 120) : q.start])[-WINDOW:]
+    right = re.findall(r"\S+", text[q.end : min(s1, q.end + 120)])[:WINDOW]
+    # the unit words stay, the number itself is masked: "more than N prisoners" ~ "approximately N soldiers taken captive"
+    own = re.sub(r"\d[\d,.]*", "N", q.text)
+    return " ".join(left + [own] + right)
+
+
+def _fmt(q: Quantity) -> str:
+    return q.text
+
+
+def numeric_discrepancies(story: Story, articles: dict[str, Article], embedder: str | None = None) -> list[Discrepancy]:
+    items = []
+    for aid in story.article_ids:
+        art = articles[aid]
+        converted = {(q.conversion.converted.start, q.conversion.converted.end) for q in art.quantities if q.conversion}
+        for q in art.quantities:
+            if (q.start, q.end) in converted or _dimension(q.unit).startswith("time"):
+                continue  # a bracketed conversion repeats its original; durations rarely conflict as facts
+            # "three more settlements" is an increment, not a total
+            if _INCREMENT.search(art.text[max(0, q.start - 12) : q.start]) or re.match(r"\s*\w*\s*more\b", art.text[q.start : q.end].split(" ", 1)[-1] if " " in q.text else ""):
+                continue
+            w = _window(art, q)
+            items.append(QItem(art, q, w, set(terms(w))))
+    if len(items) < 2:
+        return []
+    vecs, name = None, None
+    if embedder != "none":
+        from ..embeddings import get_embedder
+
+        try:
+            emb = get_embedder(embedder)
+            vecs, name = emb.encode([it.window for it in items]), emb.name
+        except Exception:  # noqa: BLE001
+            vecs = None
+    n = len(items)
+    pairs = []
+    for i in range(n):
+        for j in range(i + 1, n):
+            a, b = items[i], items[j]
+            if a.article.id == b.article.id or _dimension(a.q.unit) != _dimension(b.q.unit):
+                continue
+            shared = a.terms & b.terms
+            if vecs is not None:
+                sim = float(vecs[i] @ vecs[j])
+                hi, lo = SIM_HI.get(name, 0.8), SIM_LO.get(name, 0.7)
+                if sim >= hi or (sim >= lo and len(shared) >= 1):
+                    pairs.append((sim + 0.05 * len(shared), i, j))
+            elif len(shared) >= 2:
+                pairs.append((len(shared) / len(a.terms | b.terms), i, j))
+    # best pairs first; a cluster holds one quantity per article (two figures in one article are two facts)
+    group = list(range(n))
+    members: dict[int, list[int]] = {i: [i] for i in range(n)}
+    for _sim, i, j in sorted(pairs, reverse=True):
+        gi, gj = group[i], group[j]
+        if gi == gj:
+            continue
+        if {items[x].article.id for x in members[gi]} & {items[x].article.id for x in members[gj]}:
+            continue
+        for x in members[gj]:
+            group[x] = gi
+        members[gi] += members.pop(gj)
+    clusters = members
+    out = []
+    for idx in clusters.values():
+        members = [items[i] for i in idx]
+        if len({m.article.id for m in members}) < 2:
+            continue
+        d = _compare(members, story)
+        if d is not None:
+            out.append(d)
+    return out
+
+
+def _compare(members: list[QItem], story: Story) -> Discrepancy | None:
+    """A discrepancy when the members state different values (beyond identical or converted values)."""
+    # sides: members with the same comparable value (within rounding) form one side
+    sides: list[list[QItem]] = []
+    for m in sorted(members, key=lambda m: comparable_value(m.q)):
+        v = comparable_value(m.q)
+        for side in sides:
+            u = comparable_value(side[0].q)
+            tol = max(rounding(m.q.value) * (v / m.q.value if m.q.value else 1), rounding(side[0].q.value) * (u / side[0].q.value if side[0].q.value else 1))
+            if abs(u - v) <= tol and m.q.hedge_kind == side[0].q.hedge_kind:
+                side.append(m)
+                break
+        else:
+            sides.append([m])
+    values = {round(comparable_value(s[0].q), 6) for s in sides}
+    if len(values) < 2:
+        return None
+    derived = _derived(sides)
+    if derived:
+        return None  # one figure is another's share, as the text itself says: no conflict
+    intervals = [interval(s[0].q) for s in sides]
+    lo = max(a for a, _ in intervals)
+    hi = min(b for _, b in intervals)
+    explanation = []
+    if lo <= hi:
+        explanation.append("the hedges and rounding make these figures compatible")
+    dates = {m.article.published for m in members if m.article.published}
+    if len(dates) > 1:
+        by_val = {}
+        for s in sides:
+            ds = sorted({m.article.published for m in s if m.article.published})
+            if ds:
+                by_val[s[0].q.text] = ds[-1]
+        if len(set(by_val.values())) > 1:
+            latest = max(by_val, key=lambda k: by_val[k])
+            explanation.append(f"'{latest}' comes from a later report ({by_val[latest].isoformat()})")
+    thing = _thing(members)
+    summary = f"{thing}: " + " vs ".join(f"{s[0].q.text} ({', '.join(sorted({m.article.id for m in s}))})" for s in sides)
+    return Discrepancy(
+        kind=DiscrepancyKind.numeric,
+        summary=summary,
+        sides=[
+            DiscrepancySide(
+                article_ids=sorted({m.article.id for m in s}),
+                value=s[0].q.text,
+                evidence=[Evidence(article_id=m.article.id, span=_sentence(m)) for m in s],
+            )
+            for s in sides
+        ],
+        explanation="; ".join(explanation) or None,
+    )
+
+
+def _derived(sides: list[list[QItem]]) -> str | None:
+    """'about 1,100 km²' vs '1,300 km²' where an article also says '86%': 86% of 1,300 is 1,118."""
+    for x in sides:
+        for y in sides:
+            if x is y:
+                continue
+            big, small = x[0], y[0]
+            vb, vs = comparable_value(big.q), comparable_value(small.q)
+            if not vb or vs >= vb:
+                continue
+            for art in {m.article.id: m.article for m in x + y}.values():
+                for p in art.quantities:
+                    if p.unit != "%":
+                        continue
+                    est = vb * p.value / 100
+                    lo, hi = interval(small.q)
+                    if lo <= est <= hi or abs(est - vs) <= 0.05 * vs:
+                        return f"{p.text} of {big.q.text} is about {est:,.0f}, consistent with {small.q.text}"
+    return None
+
+
+def _thing(members: list[QItem]) -> str:
+    counts = [m.q.counts or m.q.unit for m in members if (m.q.counts or m.q.unit)]
+    if counts:
+        return max(set(counts), key=counts.count)
+    return "figure"
+
+
+def _sentence(m: QItem) -> Span:
+    text = m.article.text
+    s = max(text.rfind(". ", 0, m.q.start) + 2, text.rfind("\n", 0, m.q.start) + 1, 0)
+    e_candidates = [x for x in (text.find(". ", m.q.end), text.find("\n", m.q.end)) if x >= 0]
+    e = min(e_candidates) + 1 if e_candidates else len(text)
+    return Span(start=s, end=e, text=text[s:e])
+
+
+__all__ = ["numeric_discrepancies", "interval", "rounding"]
+_ = np  # numpy is used through the embedder's arrays

@@ -1,0 +1,93 @@
+"""Claims: a text split into atomic statements, each linked to what it contains.
+
+A claim is a sentence, or one of its coordinated clauses when each has its
+own subject ("Russia said X, and Ukraine denied it" gives two claims). Each
+claim keeps its offsets and links to the article's quotes, quantities, dates
+and actors inside it, records whom the text attributes it to (a quote's
+speaker, "X said", "according to X") and whether the outlet says it could not
+verify such accounts. These are what the alignment stage compares.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Article, Claim
+
+_ACCORDING = re.compile(r"\b(?:according to|citing|per|quoting) (?:the )?((?:[A-Z][\w’'-]*|[a-z]+)(?:\s+(?:[A-Z][\w’'-]*|of|the|[a-z]+)){0,6}?)(?=[,.;]|$)")
+_UNVERIFIED = re.compile(r"\b(?:could not|couldn't|cannot|can't|was unable to|were unable to|has not been able to)\s+(?:be\s+)?(?:independently\s+)?(?:verif|confirm)|\bunverified\b", re.I)
+MIN_WORDS = 5
+
+
+def _clauses(sent) -> list[tuple[int, int]]:
+    """Character spans of a sentence's independent clauses (coordinated verbs with their own subjects)."""
+    root = sent.root
+    cuts = []
+    for c in root.children:
+        if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
+            left = c.left_edge
+            # cut before the coordinating conjunction or the comma that joins the clauses
+            j = left.i - 1
+            while j > sent.start and sent.doc[j].dep_ in ("cc", "punct"):
+                j -= 1
+            cuts.append((sent.doc[j].idx + len(sent.doc[j].text), left.idx))
+    if not cuts:
+        return [(sent.start_char, sent.end_char)]
+    spans, start = [], sent.start_char
+    for end_prev, start_next in cuts:
+        spans.append((start, end_prev))
+        start = start_next
+    spans.append((start, sent.end_char))
+    return spans
+
+
+def extract_claims(doc, article: Article, on_topic: list[tuple[int, int]] | None = None) -> list[Claim]:
+    """Claims of one parsed article whose quotes, quantities, dates and actors are already extracted."""
+    text = article.text
+    spans = on_topic if on_topic is not None else article.on_topic_spans()
+    headings = {(s.start, s.start + len(s.heading)) for s in article.sections if s.heading}
+    outlet_unverified = bool(_UNVERIFIED.search(text))
+    claims: list[Claim] = []
+    for sent in doc.sents:
+        s0, s1 = sent.start_char, sent.end_char
+        if not any(a <= s0 and s1 <= b for a, b in spans) or (s0, s1) in headings:
+            continue
+        if len(sent.text.split()) < MIN_WORDS or _UNVERIFIED.search(sent.text):
+            continue
+        according = _ACCORDING.search(sent.text)
+        for c0, c1 in _clauses(sent):
+            while c1 > c0 and text[c1 - 1] in " \n":
+                c1 -= 1
+            seg = text[c0:c1]
+            if len(seg.split()) < 3:
+                continue
+            q_idx = [i for i, q in enumerate(article.quotes) if q.start < c1 and c0 < q.end]
+            n_idx = [i for i, q in enumerate(article.quantities) if c0 <= q.start < c1]
+            d_idx = [i for i, d in enumerate(article.dates) if c0 <= d.start < c1]
+            names = [a.name for a in article.actors if any(c0 <= m.start < c1 for m in a.mentions)]
+            # the claim is the speaker's when their words make up most of it (a quote or reported clause)
+            speakers = [
+                q.speaker
+                for q in (article.quotes[i] for i in q_idx)
+                if q.speaker
+                and (
+                    (min(c1, q.end) - max(c0, q.start)) >= 0.5 * (c1 - c0) - 40
+                    or (q.cue is not None and q.speaker_span is not None and c0 <= q.speaker_span.start < c1)
+                )
+            ]
+            attributed = speakers[0] if speakers else (according.group(1).strip() if according else None)
+            claims.append(
+                Claim(
+                    id=f"{article.id}:c{len(claims) + 1}",
+                    start=c0,
+                    end=c1,
+                    text=seg,
+                    attributed_to=attributed,
+                    unverified=outlet_unverified and attributed is not None,
+                    quotes=q_idx,
+                    quantities=n_idx,
+                    dates=d_idx,
+                    actors=names,
+                )
+            )
+    return claims
