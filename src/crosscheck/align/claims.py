@@ -15,13 +15,21 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..clean.sections import terms
+from ..clean.sections import cosine, term_vector, terms
 from ..embeddings import get_embedder
 from ..model import Article, Claim, ClaimStatus, Evidence, Span, Story, StoryClaim
 from ..provenance import passage_group
 
-SIM_MINILM = 0.72
-SIM_STATIC = 0.86
+import os as _os
+
+# blended similarity (EMB_WEIGHT x embedding cosine + the rest x weighted word overlap) at which two claims match;
+# measured on tests/eval (see bench/RESULTS.md)
+EMB_WEIGHT = float(_os.environ.get("CROSSCHECK_EMB_WEIGHT", "0.6"))
+THRESHOLD = {
+    "minilm": float(_os.environ.get("CROSSCHECK_T_MINILM", "0.55")),
+    "static": float(_os.environ.get("CROSSCHECK_T_STATIC", "0.57")),
+}
+LEX_ONLY = float(_os.environ.get("CROSSCHECK_T_LEX", "0.3"))
 MIN_SHARED_TERMS = 2
 
 
@@ -49,21 +57,25 @@ def claim_vectors(items: list[Item], embedder: str | None) -> tuple[np.ndarray |
 
 
 def similarity_matrix(items: list[Item], vecs: np.ndarray | None, emb_name: str | None) -> np.ndarray:
+    """Pairwise claim similarity: embedding cosine blended with specificity-weighted word overlap.
+
+    Scaled so that 0.5 is the matching threshold. Claims sharing fewer than
+    MIN_SHARED_TERMS content words or numbers never match.
+    """
     n = len(items)
+    tv = [term_vector(list(it.terms)) for it in items]
     lex = np.zeros((n, n), dtype=np.float32)
     for i in range(n):
         for j in range(i + 1, n):
-            a, b = items[i].terms, items[j].terms
-            shared = len(a & b)
-            if shared >= MIN_SHARED_TERMS:
-                lex[i, j] = lex[j, i] = shared / len(a | b)
+            if len(items[i].terms & items[j].terms) >= MIN_SHARED_TERMS:
+                lex[i, j] = lex[j, i] = cosine(tv[i], tv[j])
     if vecs is None:
-        return lex
+        return np.where(lex > 0, lex / (2 * LEX_ONLY), 0)
     sims = (vecs @ vecs.T).astype(np.float32)
-    thr = SIM_MINILM if emb_name == "minilm" else SIM_STATIC
-    # rescale so that the embedding threshold maps to 0.5, and require some shared words
-    scaled = 0.5 + (sims - thr) / (2 * (1 - thr))
-    return np.where(lex > 0, np.maximum(scaled, 0) + 0.5 * lex, 0)
+    w_emb = EMB_WEIGHT
+    blend = w_emb * sims + (1 - w_emb) * lex
+    thr = THRESHOLD[emb_name] if emb_name in THRESHOLD else THRESHOLD["static"]
+    return np.where(lex > 0, blend / (2 * thr), 0)
 
 
 def cluster(items: list[Item], sim: np.ndarray, threshold: float = 0.5) -> list[list[int]]:

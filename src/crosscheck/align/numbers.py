@@ -106,8 +106,11 @@ def numeric_discrepancies(story: Story, articles: dict[str, Article], embedder: 
         art = articles[aid]
         converted = {(q.conversion.converted.start, q.conversion.converted.end) for q in art.quantities if q.conversion}
         for q in art.quantities:
-            if (q.start, q.end) in converted or _dimension(q.unit).startswith("time"):
+            age = "year-old" in q.text or "years old" in art.text[q.end : q.end + 12]
+            if (q.start, q.end) in converted or (_dimension(q.unit).startswith("time") and not age):
                 continue  # a bracketed conversion repeats its original; durations rarely conflict as facts
+            if q.value_max is not None or not q.text[:1].isdigit() and q.value >= 12 and not re.match(r"^(?:\w+ )?\d", q.text):
+                continue  # ranges and vague amounts ("dozens of people") state no single figure
             # "three more settlements" is an increment, not a total
             if _INCREMENT.search(art.text[max(0, q.start - 12) : q.start]) or re.match(r"\s*\w*\s*more\b", art.text[q.start : q.end].split(" ", 1)[-1] if " " in q.text else ""):
                 continue
@@ -157,13 +160,13 @@ def numeric_discrepancies(story: Story, articles: dict[str, Article], embedder: 
         members = [items[i] for i in idx]
         if len({m.article.id for m in members}) < 2:
             continue
-        d = _compare(members, story)
+        d = _compare(members, story, items)
         if d is not None:
             out.append(d)
     return out
 
 
-def _compare(members: list[QItem], story: Story) -> Discrepancy | None:
+def _compare(members: list[QItem], story: Story, story_items: list[QItem]) -> Discrepancy | None:
     """A discrepancy when the members state different values (beyond identical or converted values)."""
     # sides: members with the same comparable value (within rounding) form one side
     sides: list[list[QItem]] = []
@@ -180,7 +183,9 @@ def _compare(members: list[QItem], story: Story) -> Discrepancy | None:
     values = {round(comparable_value(s[0].q), 6) for s in sides}
     if len(values) < 2:
         return None
-    derived = _derived(sides)
+    if _coexist(sides, story_items):
+        return None  # one source gives both figures: they measure different things (14 freed, 17 kidnapped)
+    derived = _derived(sides, story_items)
     if derived:
         return None  # one figure is another's share, as the text itself says: no conflict
     intervals = [interval(s[0].q) for s in sides]
@@ -216,24 +221,47 @@ def _compare(members: list[QItem], story: Story) -> Discrepancy | None:
     )
 
 
-def _derived(sides: list[list[QItem]]) -> str | None:
-    """'about 1,100 km²' vs '1,300 km²' where an article also says '86%': 86% of 1,300 is 1,118."""
-    for x in sides:
-        for y in sides:
-            if x is y:
+def _coexist(sides: list[list[QItem]], story_items: list[QItem]) -> bool:
+    """True when one article states the values of two sides (same dimension), so they are not rival figures."""
+    dims = {_dimension(s[0].q.unit) for s in sides}
+    by_article: dict[str, list[float]] = {}
+    for m in story_items:
+        if _dimension(m.q.unit) in dims:
+            by_article.setdefault(m.article.id, []).append(comparable_value(m.q))
+    for values in by_article.values():
+        hit = 0
+        for s in sides:
+            v = comparable_value(s[0].q)
+            if any(abs(v - x) <= max(1e-9, rounding(s[0].q.value)) for x in values):
+                hit += 1
+        if hit >= 2:
+            return True
+    return False
+
+
+def _derived(sides: list[list[QItem]], story_items: list[QItem]) -> str | None:
+    """A side that is a share of a larger figure the sources give ('about 1,100 km²' = 86% of 1,300 km²).
+
+    Then the figures are consistent (the share of the other side) or measure different things (the share of
+    a third figure): either way, not a conflict.
+    """
+    pcts = [(m.article, m.q) for m in story_items if m.q.unit == "%"] + [
+        (m.article, q) for m in story_items for q in m.article.quantities if q.unit == "%"
+    ]
+    for side in sides:
+        small = side[0]
+        vs = comparable_value(small.q)
+        lo, hi = interval(small.q)
+        for base in story_items:
+            if _dimension(base.q.unit) != _dimension(small.q.unit) or base.q is small.q:
                 continue
-            big, small = x[0], y[0]
-            vb, vs = comparable_value(big.q), comparable_value(small.q)
+            vb = comparable_value(base.q)
             if not vb or vs >= vb:
                 continue
-            for art in {m.article.id: m.article for m in x + y}.values():
-                for p in art.quantities:
-                    if p.unit != "%":
-                        continue
-                    est = vb * p.value / 100
-                    lo, hi = interval(small.q)
-                    if lo <= est <= hi or abs(est - vs) <= 0.05 * vs:
-                        return f"{p.text} of {big.q.text} is about {est:,.0f}, consistent with {small.q.text}"
+            for _art, p in pcts:
+                est = vb * p.value / 100
+                if lo <= est <= hi and abs(est - vs) <= 0.05 * vs:
+                    return f"{small.q.text} is {p.text} of {base.q.text} (about {est:,.0f})"
     return None
 
 

@@ -135,10 +135,14 @@ def _lone_sentences(story: Story, groups: list[list[tuple[Article, Quote, str]]]
             continue
         art, q, speaker = g[0]
         # the same article quotes the same speaker's remarks that other sources carry, close by
-        near = [x for sg in shared for x in sg if x[0].id == art.id and x[2] == speaker and abs(x[1].start - q.start) < 600]
+        near = [sg for sg in shared if any(x[0].id == art.id and x[2] == speaker and abs(x[1].start - q.start) < 600 for x in sg)]
         if not near:
             continue
-        others = sorted({a.id for sg in shared for a, _q, s in sg if s == speaker and a.id != art.id})
+        others = sorted({a.id for sg in near for a, _q, _s in sg if a.id != art.id})
+        own_group = passage_group(story, art.id, q.start, q.end)
+        other_groups = {passage_group(story, a.id, x.start, x.end) for sg in near for a, x, _s in sg if a.id != art.id} - {own_group}
+        if len(other_groups) < 2:
+            continue  # a rewrite dropping a sentence of its source is not news; two other sources quoting without it is
         out.append(
             Discrepancy(
                 kind=DiscrepancyKind.quote,

@@ -19,7 +19,7 @@ STATES: dict[str, re.Pattern[str]] = {
     "taken": re.compile(r"\b(?:captur(?:ed|ing|e)|seiz(?:ed|ing)|took|taken|retook|retaken|recaptur(?:ed|ing)|fell to|cede[ds]?|ceding|lost control|liberat(?:ed|ing)|under (?:the )?(?:full )?control of|pushed (?:\w+ )?out of)\b", re.I),
     "contested": re.compile(r"\b(?:fighting (?:continued|continues|was continuing|is continuing|raged|rages|goes on|went on)|(?:still|remain(?:ed|s)?) contested|still (?:holding|held|defending)|battles? (?:for|over) (?:the )?(?:town|city|village)? ?(?:continued|continues|raged|rages))\b", re.I),
     "open": re.compile(r"\b(?:reopen(?:ed|s)?|re-open(?:ed|s)?|open(?:ed)? (?:again|to traffic)|back in (?:service|operation)|resumed (?:operations|service|flights|traffic))\b", re.I),
-    "closed": re.compile(r"\b(?:remain(?:s|ed)? (?:closed|shut)|stays? (?:closed|shut)|still (?:closed|shut)|(?:was|were|is|are) (?:closed|shut)|clos(?:ed|ure) (?:to|for)|out of (?:service|action))\b", re.I),
+    "closed": re.compile(r"\b(?:remain(?:s|ed)? (?:closed|shut|blocked|impassable|cut)|stays? (?:closed|shut|blocked)|still (?:closed|shut|blocked|impassable)|(?:was|were|is|are) (?:closed|shut|blocked|impassable)|clos(?:ed|ure) (?:to|for)|out of (?:service|action))\b", re.I),
     "freed": re.compile(r"\b(?:freed|released|set free|let go)\b", re.I),
     "held": re.compile(r"\b(?:still (?:held|being held|in captivity)|remain(?:s|ed)? (?:in captivity|captive|hostage|held))\b", re.I),
     "accepted": re.compile(r"\b(?:accepted|agreed to|has agreed|backed|endorsed|approved|signed up to)\b", re.I),
@@ -27,7 +27,10 @@ STATES: dict[str, re.Pattern[str]] = {
 }
 CONFLICTS = {("taken", "contested"), ("open", "closed"), ("freed", "held"), ("accepted", "rejected")}
 _FACILITY = re.compile(r"\b(?:[A-Z][\w'-]+ )?(?:airport|bridge|border crossing|crossing|port|station|railway|rail line|highway|motorway|road|tunnel|plant|mine|dam|power station|hospital)\b")
-_PLACE_KIND = {"place", "other", "org"}
+_PLACE_KIND = {"place", "other"}
+_PEOPLE_THING = re.compile(r"\b(?:hostages?|captives?|prisoners?|detainees?|workers?|soldiers?|journalists?|sailors?|crew|passengers?|children|students|migrants?)\b", re.I)
+_PARTY_STATES = {"accepted", "rejected"}
+_PEOPLE_STATES = {"freed", "held"}
 
 
 @dataclass
@@ -38,10 +41,17 @@ class StatusHit:
     span: Span
 
 
-def _nearest_thing(article: Article, s0: int, s1: int, at: int) -> str | None:
+def _nearest_thing(article: Article, s0: int, s1: int, at: int, state: str) -> str | None:
     best, dist = None, 10**9
+    if state in _PEOPLE_STATES:
+        for m in _PEOPLE_THING.finditer(article.text[s0:s1]):
+            d = abs(s0 + m.start() - at)
+            if d < dist:
+                best, dist = m.group(0).lower().rstrip("s"), d
+        return best
+    kinds = _PLACE_KIND | ({"org"} if state in _PARTY_STATES else set())
     for a in article.actors:
-        if a.type.value not in _PLACE_KIND:
+        if a.type.value not in kinds:
             continue
         for m in a.mentions:
             if s0 <= m.start < s1 and abs(m.start - at) < dist:
@@ -58,7 +68,7 @@ def status_hits(article: Article) -> list[StatusHit]:
     for c in article.claims:
         for state, pat in STATES.items():
             for m in pat.finditer(c.text):
-                thing = _nearest_thing(article, c.start, c.end, c.start + m.start())
+                thing = _nearest_thing(article, c.start, c.end, c.start + m.start(), state)
                 if thing:
                     hits.append(StatusHit(article, thing, state, Span(start=c.start, end=c.end, text=c.text)))
     return hits

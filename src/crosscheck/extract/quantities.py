@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -119,6 +120,7 @@ _WORDNUM = (
 _CANDIDATE_RE = re.compile(
     r"(?P<digits>(?<![\w.,])" + _DIGITS + r")"
     r"|(?P<word>\b" + _WORDNUM + r"\b)"
+    r"|(?P<several>\b(?:several|a\s+few)(?:\s+(?:dozen|hundred|thousand|million|billion)\b)+)"
     r"|(?P<a>\ba\s+(?=(?:dozen|hundred|thousand|million|billion)\b))"
     r"|(?P<dozen>\bdozen\b)"
     r"|(?P<mag>\b(?:" + "|".join(_MAGNITUDES) + r")(?:\s+of\s+(?:" + "|".join(_MAGNITUDES) + r"))*\s+of\b)",
@@ -158,6 +160,7 @@ _REFERENCE_WORDS = {
     "section", "article", "clause", "chapter", "page", "pages", "paragraph", "no", "number",
     "nhs", "room", "flight", "route", "resolution", "line", "platform", "gate", "rule",
     "amendment", "version", "level", "grade", "tier", "channel", "stage", "phase",
+    "highway", "interstate", "motorway", "bus", "train", "pier", "terminal", "ward",
 }
 
 
@@ -214,7 +217,7 @@ def _parse_number(text: str, pos: int) -> _Num | None:
         if cm:
             pos += cm.end()
     m = _CANDIDATE_RE.match(text, pos)
-    if not m or m.group("mag"):
+    if not m or m.group("mag") or m.group("several"):
         return None
     num_start = pos
     is_word = False
@@ -388,7 +391,7 @@ _COMPOUND_UNITS = {
     "km": "km", "metre": "m", "meter": "m", "foot": "ft", "ft": "ft", "inch": "in",
     "yard": "yd", "tonne": "t", "ton": "t", "kilogram": "kg", "kg": "kg", "litre": "l",
     "liter": "l", "gallon": "gal", "megawatt": "MW", "gigawatt": "GW", "per-cent": "%",
-    "percent": "%",
+    "percent": "%", "magnitude": "magnitude",
 }
 _HYPHEN_STOP = {
     "off", "on", "way", "sided", "time", "times", "fold", "third", "thirds", "half",
@@ -453,7 +456,8 @@ _STOP = set(
     is are was were be been being am has have had having do does did will would shall should can
     could may might must said says say told tells according
     not now also only just still already ever never again here there too very later earlier last
-    next once even almost nearly about roughly
+    next once even almost nearly about roughly most
+    outside inside away abroad ahead apart together altogether aside back forward forth
     am pm gmt bst utc est
     times percent cent per
     """.split()
@@ -486,6 +490,9 @@ _NOT_PLURAL = {
 }
 _ONE_BAD_NEXT = {"way", "thing", "time", "side", "hand", "point", "another", "day"}
 _ONE_BAD_PREV = {"the", "no", "any", "every", "each", "this", "that", "which", "another", "only", "someone", "anyone"}
+
+
+_VERBISH = {"was", "is", "has", "had", "died", "suffered", "remains", "remained", "said", "says"}
 
 
 def _is_plural(w: str) -> bool:
@@ -540,7 +547,9 @@ def _counted_noun(text: str, pos: int, value: Decimal, doc: Any = None) -> tuple
             return singular(lw), m.end(1)
         if lw in _SUBSTANTIVE and np_ends:
             return lw, m.end(1)
-        if value == 1 and np_ends and lw not in _NOT_PLURAL:
+        if value == 1 and lw not in _NOT_PLURAL and (
+            np_ends or (nxt_w is not None and (nxt_w.endswith("ed") or nxt_w in _VERBISH))
+        ):  # "one person was", "one firefighter suffered"
             return lw, m.end(1)
         mods += 1
         cur = m.end(1)
@@ -614,6 +623,8 @@ def _measure(text: str, num: _Num, allow_noun: bool = True, doc: Any = None) -> 
         noun, end = cn
         if noun in _MONEY_NOUNS:
             return _Measure(_MONEY_NOUNS[noun], end, "currency")
+        if noun in _COMPOUND_UNITS:  # "15 working days"
+            return _Measure(_COMPOUND_UNITS[noun], end, "unit")
         return _Measure(noun, end, "noun")
     return None
 
@@ -629,7 +640,7 @@ def _skip_number(text: str, num: _Num) -> bool:
     before = text[max(0, s - 40) : s]
     if not num.is_word:
         ch = text[s - 1] if s > 0 else ""
-        if ch.isalnum() or ch in "/#":
+        if ch and (ch.isalnum() or ch in "/#"):
             return True
         if ch in "-–‐" and s >= 2 and (text[s - 2].isalnum()):
             return True  # "F-16", "COVID-19", second half of "2-1"
@@ -726,8 +737,15 @@ def _quantity_at_unsigned(text: str, num: _Num, doc: Any) -> _Found | None:
         start = num.start - len(between.group(0)) if between else num.start
         return _Found(start, m2.end, num, v1, v2, m2.unit, m2.kind)
     m = m1 if m1 is not None else _measure(text, num, allow_noun=True, doc=doc)
+    mag = _MAGNITUDE_BEFORE_RE.search(text[max(0, num.start - 12) : num.start])
+    if mag and not num.is_word and (m is None or m.kind == "noun"):  # "a magnitude 6.4 earthquake"
+        return _Found(num.start - len(mag.group(0)), num.end, num, num.value, None, "magnitude", "unit")
     if m is None:
         return None
+    if m.kind == "noun" and num.value != num.value.to_integral_value():
+        return None  # counts are whole: "6.4 tremor", "2.5 people"
+    if num.is_year_like and m.kind == "noun" and re.search(r"\b[A-Z]", text[num.end : m.end]):
+        return None  # "2025 Asia Markets"
     if num.is_year_like and (m.kind == "noun" or m.unit in ("year", "month", "day", "week")) and _year_context(text, num.start):
         return None
     if num.is_year_like and m.kind == "unit" and m.unit in ("degC", "degF"):
@@ -738,6 +756,35 @@ def _quantity_at_unsigned(text: str, num: _Num, doc: Any) -> _Found | None:
         if m.unit in _ONE_BAD_NEXT and text[num.end : num.end + 1] != "-":
             return None
     return _Found(num.start, m.end, num, num.value * m.factor, None, m.unit, m.kind)
+
+
+_MAGNITUDE_BEFORE_RE = re.compile(r"\bmagnitude[ \t\u00a0-]*$", re.IGNORECASE)
+
+
+def _several_at(text: str, m: re.Match, doc: Any) -> _Found | None:
+    """ "several dozen families" -> 36 .. 108; "a few hundred people" -> 200 .. 500."""
+    words = m.group(0).lower().split()
+    lo, hi = (3, 9) if words[0] == "several" else (2, 5)
+    scale = 1
+    for w in words:
+        scale *= _SCALE_WORDS.get(w, 1)
+    if scale == 1:
+        return None
+    unit_m = _match_unit(text, m.end())
+    if unit_m and unit_m[0] in _PINT_UNITS or unit_m and unit_m[0] == "%":
+        unit, end, kind = unit_m[0], unit_m[1], "unit"
+    else:
+        mw = _match_money_word(text, m.end(), _Num(m.start(), m.end(), Decimal(lo * scale), "", scale, is_word=True))
+        if mw is not None and mw.kind == "currency":
+            unit, end, kind = mw.unit, mw.end, "currency"
+        else:
+            cn = _counted_noun(text, m.end(), Decimal(lo * scale), doc)
+            if cn is None:
+                return None
+            unit, end = cn
+            kind = "noun"
+    num = _Num(m.start(), m.end(), Decimal(lo * scale), m.group(0), scale, is_word=True)
+    return _Found(m.start(), end, num, Decimal(lo * scale), Decimal(hi * scale), unit, kind, vague=True)
 
 
 def _vague_at(text: str, m: re.Match, doc: Any) -> _Found | None:
@@ -796,37 +843,39 @@ def _ureg():
     return _UREG
 
 
-def _pint_quantity(value: float, unit: str):
-    ureg = _ureg()
+@lru_cache(maxsize=None)
+def _si_affine(unit: str) -> tuple[float, float, str] | None:
+    """(scale, offset, SI label) with ``si = value * scale + offset``, computed once per unit with pint."""
     expr = _PINT_UNITS.get(unit)
     if expr is None:
         return None
+    ureg = _ureg()
     if unit in ("degC", "degF"):
-        return ureg.Quantity(value, expr)
-    return value * ureg(expr)
+        zero = ureg.Quantity(0.0, expr).to("degC").magnitude
+        one = ureg.Quantity(1.0, expr).to("degC").magnitude
+        return float(one - zero), float(zero), "degC"
+    q = 1.0 * ureg(expr)
+    for dim, target, label in _SI_TARGETS:
+        if q.dimensionality == ureg.get_dimensionality(dim):
+            return float(q.to(target).magnitude), 0.0, label
+    return None
 
 
 def si_value(value: float, unit: str) -> tuple[float | None, str | None]:
     """``value`` in ``unit`` expressed in SI (temperatures in degC); (None, None) if not physical."""
-    q = _pint_quantity(value, unit)
-    if q is None:
+    aff = _si_affine(unit)
+    if aff is None:
         return None, None
-    ureg = _ureg()
-    for dim, target, label in _SI_TARGETS:
-        if q.dimensionality == ureg.get_dimensionality(dim):
-            return float(q.to(target).magnitude), label
-    return None, None
+    scale, offset, label = aff
+    return value * scale + offset, label
 
 
 def _convert(value: float, unit: str, to_unit: str) -> float | None:
-    q = _pint_quantity(value, unit)
-    if q is None or _PINT_UNITS.get(to_unit) is None:
+    """``value`` in ``unit`` expressed in ``to_unit``; None if the units do not measure the same thing."""
+    a, b = _si_affine(unit), _si_affine(to_unit)
+    if a is None or b is None or a[2] != b[2]:
         return None
-    try:
-        target = "degC" if to_unit == "degC" else "degF" if to_unit == "degF" else _ureg()(_PINT_UNITS[to_unit]).units
-        return float(q.to(target).magnitude) if to_unit not in ("degC", "degF") else float(q.to(to_unit).magnitude)
-    except Exception:  # noqa: BLE001 - incompatible dimensions
-        return None
+    return (value * a[0] + a[1] - b[1]) / b[0]
 
 
 def _half_step(written: str, scale: float) -> float:
@@ -972,6 +1021,8 @@ def extract_quantities(text: str, doc: Any = None) -> list[Quantity]:
         f: _Found | None
         if cm.group("mag"):
             f = _vague_at(text, cm, doc)
+        elif cm.group("several"):
+            f = _several_at(text, cm, doc)
         else:
             num = _parse_number(text, cm.start())
             if num is None:
