@@ -106,6 +106,27 @@ def cluster(items: list[Item], sim: np.ndarray, threshold: float = 0.5) -> list[
     return [sorted(m, key=lambda x: (items[x].article.id, items[x].claim.start)) for m in members.values()]
 
 
+def _provenance_pairs(story: Story, items: list[Item], sim: np.ndarray) -> None:
+    """Sentences the provenance stage paired (a copy's edited sentence, a rewrite's restatement) state the same fact."""
+    where: dict[str, list[tuple[int, int, int]]] = {}
+    for k, it in enumerate(items):
+        where.setdefault(it.article.id, []).append((it.claim.start, it.claim.end, k))
+
+    def claim_at(aid: str, start: int, end: int) -> int | None:
+        mid = (start + end) // 2
+        for s0, s1, k in where.get(aid, []):
+            if s0 <= mid < s1:
+                return k
+        return None
+
+    for link in story.reuse:
+        for p in link.passages:
+            i, j = claim_at(link.a, p.a.start, p.a.end), claim_at(link.b, p.b.start, p.b.end)
+            if i is not None and j is not None and i != j:
+                boost = 0.5 + 0.5 * p.similarity
+                sim[i, j] = sim[j, i] = max(sim[i, j], boost)
+
+
 def origin_key(name: str | None, story: Story) -> str | None:
     """A party's canonical name (through the story's actors), or None for an outlet's own reporting."""
     if not name:
@@ -127,7 +148,9 @@ def align_claims(story: Story, articles: dict[str, Article], embedder: str | Non
     if not items:
         return []
     vecs, emb_name = claim_vectors(items, embedder)
-    groups = cluster(items, similarity_matrix(items, vecs, emb_name))
+    sim = similarity_matrix(items, vecs, emb_name)
+    _provenance_pairs(story, items, sim)
+    groups = cluster(items, sim)
     out: list[StoryClaim] = []
     for g in groups:
         members = [items[i] for i in g]

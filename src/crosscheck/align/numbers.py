@@ -25,6 +25,33 @@ WINDOW = 7  # words either side of a quantity that describe what it counts
 # window similarity for two quantities to be the same measure: alone (HI), or with a shared word (LO)
 SIM_HI = {"minilm": 0.5, "static": 0.8}
 SIM_LO = {"minilm": 0.4, "static": 0.7}
+# what happened to the people counted: figures of different outcomes are different measures
+OUTCOMES = {
+    "killed": re.compile(r"\b(?:kill(?:ed|ing)?|dead|deaths?|died|death toll|lives|bodies|fatalities|perished)\b", re.I),
+    "injured": re.compile(r"\b(?:injur(?:ed|ies|y)|wounded|hurt|hospitali[sz]ed)\b", re.I),
+    "missing": re.compile(r"\b(?:missing|unaccounted)\b", re.I),
+    "displaced": re.compile(r"\b(?:evacuat(?:ed|ion)|displaced|homeless|fled|shelters?)\b", re.I),
+    "captured": re.compile(r"\b(?:captur(?:ed|ing)|captive|prisoners?|taken prisoner|surrendered|POWs?)\b", re.I),
+    "detained": re.compile(r"\b(?:arrest(?:ed|s)|detain(?:ed|ees?)|in custody)\b", re.I),
+    "rescued": re.compile(r"\b(?:rescued|saved|pulled (?:out|alive))\b", re.I),
+    "freed": re.compile(r"\b(?:freed|released)\b", re.I),
+}
+
+
+def outcome(window: str) -> str | None:
+    """The outcome a people count is about, from the words nearest the number."""
+    centre = window.find("N ")
+    if centre < 0:
+        centre = window.find("N")
+    # "N people were still missing": the words after the number, up to the end of the clause, come first
+    right = re.split(r"[,;.]", window[centre:], maxsplit=1)[0]
+    for k, pat in OUTCOMES.items():
+        if pat.search(right):
+            return k
+    hits = [(m.start(), k) for k, pat in OUTCOMES.items() for m in pat.finditer(window[:centre])]
+    return max(hits)[1] if hits else None
+
+
 _INCREMENT = re.compile(r"\b(?:more|another|additional|further|extra|other)\s*$", re.I)
 _PEOPLE = {"person", "people", "prisoner", "soldier", "troop", "civilian", "worker", "resident", "hostage", "victim", "fighter", "child", "man", "woman", "patient", "migrant", "refugee", "passenger", "casualty", "death", "body", "officer", "member", "student"}
 
@@ -93,7 +120,9 @@ def _window(article: Article, q: Quantity) -> str:
     right = re.findall(r"\S+", text[q.end : min(s1, q.end + 120)])[:WINDOW]
     # the unit words stay, the number itself is masked: "more than N prisoners" ~ "approximately N soldiers taken captive"
     own = re.sub(r"\d[\d,.]*", "N", q.text)
-    return " ".join(left + [own] + right)
+    # every other figure is masked too, so that a neighbouring number does not make two windows alike
+    mask = lambda ws: [re.sub(r"\d[\d,.:]*", "#", w) for w in ws]  # noqa: E731
+    return " ".join(mask(left) + [own] + mask(right))
 
 
 def _fmt(q: Quantity) -> str:
@@ -129,20 +158,32 @@ def numeric_discrepancies(story: Story, articles: dict[str, Article], embedder: 
             vecs = None
     n = len(items)
     pairs = []
+    sims: dict[tuple[int, int], float] = {}
     for i in range(n):
         for j in range(i + 1, n):
             a, b = items[i], items[j]
             if a.article.id == b.article.id or _dimension(a.q.unit) != _dimension(b.q.unit):
                 continue
+            same_outcome = False
+            if _dimension(a.q.unit).startswith("count"):
+                oa, ob = outcome(a.window), outcome(b.window)
+                if oa != ob and (oa or ob):
+                    continue  # "300 injured" vs "1,900 workers": different outcomes, or one without any
+                same_outcome = bool(oa and oa == ob)
             shared = a.terms & b.terms
             if vecs is not None:
                 sim = float(vecs[i] @ vecs[j])
                 hi, lo = SIM_HI.get(name, 0.8), SIM_LO.get(name, 0.7)
-                if sim >= hi or (sim >= lo and len(shared) >= 1):
-                    pairs.append((sim + 0.05 * len(shared), i, j))
-            elif len(shared) >= 2:
-                pairs.append((len(shared) / len(a.terms | b.terms), i, j))
-    # best pairs first; a cluster holds one quantity per article (two figures in one article are two facts)
+                # people counts of the same outcome (killed, captured...) need only loose context agreement
+                ok = sim >= hi or (sim >= lo and len(shared) >= 1) or (same_outcome and sim >= lo / 2)
+            else:
+                sim = len(shared) / len(a.terms | b.terms) if a.terms | b.terms else 0.0
+                ok, lo = len(shared) >= 2, 0.0
+            if ok:
+                pairs.append((sim + 0.05 * len(shared), i, j))
+                sims[(i, j)] = sims[(j, i)] = sim
+    # best pairs first; a cluster holds one quantity per article (two figures in one article are two facts),
+    # and joins another only if they are alike on average (average link), not through one pair
     group = list(range(n))
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
     for _sim, i, j in sorted(pairs, reverse=True):
@@ -150,6 +191,9 @@ def numeric_discrepancies(story: Story, articles: dict[str, Article], embedder: 
         if gi == gj:
             continue
         if {items[x].article.id for x in members[gi]} & {items[x].article.id for x in members[gj]}:
+            continue
+        cross = [sims.get((x, y), 0.0) for x in members[gi] for y in members[gj]]
+        if len(cross) > 1 and sum(cross) / len(cross) < (SIM_LO.get(name, 0.7) / 2 if vecs is not None else 0.0):
             continue
         for x in members[gj]:
             group[x] = gi
@@ -221,6 +265,11 @@ def _compare(members: list[QItem], story: Story, story_items: list[QItem]) -> Di
     )
 
 
+def _same_sentence(text: str, a: int, b: int) -> bool:
+    lo, hi = min(a, b), max(a, b)
+    return hi - lo < 400 and not re.search(r"[.!?]\s+[A-Z“\"]|\n", text[lo:hi])
+
+
 def _coexist(sides: list[list[QItem]], story_items: list[QItem]) -> bool:
     """True when one article states the values of two sides (same dimension), so they are not rival figures."""
     dims = {_dimension(s[0].q.unit) for s in sides}
@@ -231,8 +280,7 @@ def _coexist(sides: list[list[QItem]], story_items: list[QItem]) -> bool:
     for values in by_article.values():
         hit = 0
         for s in sides:
-            v = comparable_value(s[0].q)
-            if any(abs(v - x) <= max(1e-9, rounding(s[0].q.value)) for x in values):
+            if any(abs(comparable_value(m.q) - x) <= 0.005 * abs(x) + 1e-9 for m in s for x in values):
                 hit += 1
         if hit >= 2:
             return True
@@ -245,9 +293,7 @@ def _derived(sides: list[list[QItem]], story_items: list[QItem]) -> str | None:
     Then the figures are consistent (the share of the other side) or measure different things (the share of
     a third figure): either way, not a conflict.
     """
-    pcts = [(m.article, m.q) for m in story_items if m.q.unit == "%"] + [
-        (m.article, q) for m in story_items for q in m.article.quantities if q.unit == "%"
-    ]
+    pcts = {(m.article.id, q.start): (m.article, q) for m in story_items for q in m.article.quantities if q.unit == "%"}
     for side in sides:
         small = side[0]
         vs = comparable_value(small.q)
@@ -258,7 +304,11 @@ def _derived(sides: list[list[QItem]], story_items: list[QItem]) -> str | None:
             vb = comparable_value(base.q)
             if not vb or vs >= vb:
                 continue
-            for _art, p in pcts:
+            for art, p in pcts.values():
+                # the share must be stated beside one of the two figures (same sentence)
+                near = [x for x in (small, base) if x.article.id == art.id and _same_sentence(art.text, p.start, x.q.start)]
+                if not near:
+                    continue
                 est = vb * p.value / 100
                 if lo <= est <= hi and abs(est - vs) <= 0.05 * vs:
                     return f"{small.q.text} is {p.text} of {base.q.text} (about {est:,.0f})"

@@ -25,7 +25,8 @@ STATES: dict[str, re.Pattern[str]] = {
     "accepted": re.compile(r"\b(?:accepted|agreed to|has agreed|backed|endorsed|approved|signed up to)\b", re.I),
     "rejected": re.compile(r"\b(?:rejected|refused|turned down|has yet to (?:formally )?respond|silent on whether|not (?:yet )?(?:accepted|agreed))\b", re.I),
 }
-CONFLICTS = {("taken", "contested"), ("open", "closed"), ("freed", "held"), ("accepted", "rejected")}
+# "freed"/"held" are detected but not paired: "14 freed" and "three still held" are usually different people
+CONFLICTS = {("taken", "contested"), ("open", "closed"), ("accepted", "rejected")}
 _FACILITY = re.compile(r"\b(?:[A-Z][\w'-]+ )?(?:airport|bridge|border crossing|crossing|port|station|railway|rail line|highway|motorway|road|tunnel|plant|mine|dam|power station|hospital)\b")
 _PLACE_KIND = {"place", "other"}
 _PEOPLE_THING = re.compile(r"\b(?:hostages?|captives?|prisoners?|detainees?|workers?|soldiers?|journalists?|sailors?|crew|passengers?|children|students|migrants?)\b", re.I)

@@ -20,12 +20,29 @@ text it is given:
   is checked with :mod:`pint` against the rounding the text shows and stored on
   the original quantity.
 
-SI values (``value_si``/``unit_si``) are computed with pint: m² for areas, m for
-lengths, kg for masses, s for durations, m/s for speeds, m³ for volumes, W for
-power and J for energy. Temperatures are given in **degC** (not K): a reading
-such as "44C" stays readable, Fahrenheit readings become comparable with
-Celsius ones, and a temperature *difference* ("about 2.5C hotter") is not turned
-into a meaningless 275.65 K. Money, percentages and counts have ``value_si`` None.
+SI values (``value_si``/``unit_si``) are computed with pint (one registry, created
+lazily; each unit's factor is computed once and cached): m² for areas, m for
+lengths, kg for masses, s for durations (a month is 1/12 of a Julian year), m/s
+for speeds, m³ for volumes, W for power and J for energy. Temperatures are given
+in **degC** (not K): a reading such as "44C" stays readable, Fahrenheit readings
+become comparable with Celsius ones, and a temperature *difference* ("about 2.5C
+hotter") is not turned into a meaningless 275.65 K. Money, percentages
+(``%``, ``pp`` for percentage points, ``bp`` for basis points), magnitudes and
+counts have ``value_si`` None.
+
+Reading choices: "sq/m" is square *miles* (as in wire copy: "200sq/km (77sq/m)");
+"tons" are metric tonnes (``t``); an attached "m" is a million after a currency
+("£300m") or before a plural noun ("5m people"), metres otherwise ("25m");
+"cents"/"pence" are hundredths of USD/GBP; "pounds" is GBP after "million" or
+"billion", otherwise lb; "hundreds of thousands" is 200,000 .. 999,999 (two of the
+magnitude up to ten of it, less one), "several dozen" 36 .. 108, "a few hundred"
+200 .. 500. Negative values are kept only for temperatures and percentages ("-12C").
+
+Conversions: the original is converted with pint into the bracketed unit and must
+agree with the bracketed figure within half its rounding step, plus half the
+original's rounding step carried through the conversion, plus 2% (see
+:func:`check_conversion` and :func:`_half_step`). Money in brackets
+("3,829 yen ($25.50)") is not checked: no exchange rates.
 
 Not extracted: years and year ranges ("in 2024", "1991-2020"), days of the month
 in dates ("March 3", "June 12, 2024"), times of day ("3pm", "10.00 local time"),
@@ -262,23 +279,22 @@ def _parse_number(text: str, pos: int) -> _Num | None:
                 currency, start = cm.group(1), num_start - (len(cm.group(0)))
     # scale
     scale = 1
-    if True:
-        sm = _SCALE_SUFFIX_RE.match(text, end) if not is_word else None
-        if sm:
-            suf = sm.group(1).lower()
-            attached_ok = currency is not None or suf in ("bn", "mn", "mln", "tn")
-            if not attached_ok and suf == "m":
-                # "5m people" is five million people; "25m" alone is 25 metres
-                attached_ok = _plural_follows(text, sm.end())
-            if attached_ok and suf in _SCALE_SUFFIX and (suf != "k" or currency) and (suf != "b" or currency):
-                scale = _SCALE_SUFFIX[suf]
-                end = sm.end()
-        while True:
-            wm = _SCALE_WORD_RE.match(text, end)
-            if not wm:
-                break
-            scale *= _SCALE_WORDS[wm.group(1).lower()]
-            end = wm.end()
+    sm = _SCALE_SUFFIX_RE.match(text, end) if not is_word else None
+    if sm:
+        suf = sm.group(1).lower()
+        attached_ok = currency is not None or suf in ("bn", "mn", "mln", "tn")
+        if not attached_ok and suf == "m":
+            # "5m people" is five million people; "25m" alone is 25 metres
+            attached_ok = _plural_follows(text, sm.end())
+        if attached_ok and suf in _SCALE_SUFFIX and (suf != "k" or currency) and (suf != "b" or currency):
+            scale = _SCALE_SUFFIX[suf]
+            end = sm.end()
+    while True:
+        wm = _SCALE_WORD_RE.match(text, end)
+        if not wm:
+            break
+        scale *= _SCALE_WORDS[wm.group(1).lower()]
+        end = wm.end()
     if m.group("a") and scale == 1:
         return None
     if m.group("dozen") and scale == 1:
@@ -487,6 +503,7 @@ _NOT_PLURAL = {
     "means", "makes", "goes", "includes", "comes", "gives", "gets", "seems", "looks",
     "times", "ones", "others", "hers", "ours", "yours", "theirs", "whereabouts", "overseas",
     "series", "species", "chaos", "basis", "crisis", "analysis", "politics", "economics",
+    "halves", "thirds", "quarters", "fifths", "sixths", "eighths", "tenths", "hundredths",
 }
 _ONE_BAD_NEXT = {"way", "thing", "time", "side", "hand", "point", "another", "day"}
 _ONE_BAD_PREV = {"the", "no", "any", "every", "each", "this", "that", "which", "another", "only", "someone", "anyone"}
@@ -716,7 +733,7 @@ def _quantity_at_unsigned(text: str, num: _Num, doc: Any) -> _Found | None:
     connectors = []
     if between:
         connectors.append(r"[ \t\u00a0]+and[ \t\u00a0]+")
-    elif not num.is_word or True:
+    else:
         connectors.append(r"[ \t\u00a0]*[-–][ \t\u00a0]*" if not num.is_word else r"[-–]")
         if _prev_word(text, num.start) != "from":
             connectors.append(r"[ \t\u00a0]+to[ \t\u00a0]+")

@@ -173,6 +173,21 @@ class _Resolver:
         for child in tok.children:
             if child.dep_ == "appos" and child.pos_ == "PROPN":
                 return self.resolve(child, doc, track)
+        if tok.pos_ == "PROPN":
+            a = self.person_at(tok.idx, tok.idx + len(tok.text)) or person_by_name(self.actors, tok.text)
+            if a is not None:
+                return a.name, Span(start=tok.idx, end=tok.idx + len(tok.text), text=tok.text)
+            # "peace commissioner Álvaro Restrepo Lenis" that the model did not tag: a role word before a name
+            chain = sorted([c for c in tok.children if c.dep_ in ("compound", "flat")] + [tok], key=lambda t: t.i)
+            names = [t for t in chain if t.pos_ == "PROPN" and t.text[:1].isupper()]
+            if any(_ROLE_WORD.search(t.text) for t in chain if t.pos_ == "NOUN") and len(names) >= 2:
+                name = " ".join(t.text for t in names)
+                found = person_by_name(self.actors, name)
+                span = Span(start=names[0].idx, end=names[-1].idx + len(names[-1].text), text=name)
+                if found is None:
+                    found = Actor(name=name, type=ActorType.person, mentions=[span])
+                    self.actors.append(found)
+                return found.name, span
         ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
         if ent is not None and ent.label_ in ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT"):
             span = Span(start=ent.start_char, end=ent.end_char, text=ent.text)
@@ -186,10 +201,6 @@ class _Resolver:
             if ent.label_ in ("GPE", "LOC") and not any(c.dep_ == "compound" for c in tok.children):
                 return name, span
             return name, span
-        if tok.pos_ == "PROPN":
-            a = self.person_at(tok.idx, tok.idx + len(tok.text)) or person_by_name(self.actors, tok.text)
-            if a is not None:
-                return a.name, Span(start=tok.idx, end=tok.idx + len(tok.text), text=tok.text)
         phrase_toks = [t for t in tok.subtree if t.i <= tok.i]
         lo = min(t.i for t in phrase_toks)
         hi = tok.i + 1
