@@ -138,7 +138,7 @@ def surnames(text: str) -> set[str]:
     """Last words of person-like names ('Héctor Quiroga' -> 'Quiroga') written in full in a text."""
     out = set()
     for m in _NAME_SEQ.finditer(text):
-        last = m.group(1).split()[-1].rstrip("’'s")
+        last = re.sub(r"[’']s$", "", m.group(1).split()[-1])
         if last.lower() not in _NOT_SURNAME and _zipf(last.lower()) < 4.0:
             out.add(last)
     return out

@@ -167,7 +167,7 @@ def extract_actors(doc, spans: Iterable[tuple[int, int]] | None = None) -> list[
         if bare in by_alias and len(bare.split()) <= 2:
             by_alias[bare].mentions.append(Span(start=e.start_char, end=e.end_char, text=e.text))
             continue
-        name = re.sub(r"^the\s+", "", e.text.strip(), flags=re.I).rstrip("’'s").strip()
+        name = re.sub(r"[’']s$", "", re.sub(r"^the\s+", "", e.text.strip(), flags=re.I)).strip()
         canon = ALIASES.get(name.lower(), name)
         actor = others.setdefault(canon.lower(), Actor(name=canon, type=ActorType(kind)))
         if name != canon and name not in actor.aliases:

@@ -127,7 +127,7 @@ class _Resolver:
 
     def by_role(self, phrase: str) -> str | None:
         words = {w.lower() for w in re.findall(r"[A-Za-z]+", phrase)} - {"the", "a", "an", "of", "s", "its", "his", "her", "their"}
-        head = phrase.split()[-1].lower().strip("’'s") if phrase.split() else ""
+        head = re.sub(r"[’']s$", "", phrase.split()[-1].lower()) if phrase.split() else ""
         best, best_score = None, 0.0
         for a in self.actors:
             if a.type != ActorType.person or not a.role:
