@@ -20,7 +20,38 @@ from .status import status_discrepancies
 __all__ = ["align"]
 
 
+def on_topic_view(article: Article) -> Article:
+    """The article as the story sees it: quotes, figures, dates and actors of off-topic sections left out."""
+    if all(not s.off_topic for s in article.sections):
+        return article
+    keep = article.is_on_topic
+    view = article.model_copy()
+    view.quotes = [q for q in article.quotes if keep(q.start)]
+    view.quantities = [q for q in article.quantities if keep(q.start)]
+    view.dates = [d for d in article.dates if keep(d.start)]
+    actors = []
+    for a in article.actors:
+        ms = [m for m in a.mentions if keep(m.start)]
+        if ms:
+            actors.append(a.model_copy(update={"mentions": ms}))
+    view.actors = actors
+    # claim indexes point into the full lists: remap them
+    qi = {id(q): n for n, q in enumerate(view.quotes)}
+    ni = {id(q): n for n, q in enumerate(view.quantities)}
+    di = {id(d): n for n, d in enumerate(view.dates)}
+    view.claims = [
+        c.model_copy(update={
+            "quotes": [qi[id(article.quotes[i])] for i in c.quotes if id(article.quotes[i]) in qi],
+            "quantities": [ni[id(article.quantities[i])] for i in c.quantities if id(article.quantities[i]) in ni],
+            "dates": [di[id(article.dates[i])] for i in c.dates if id(article.dates[i]) in di],
+        })
+        for c in article.claims
+    ]
+    return view
+
+
 def align(story: Story, articles: dict[str, Article], *, embedder: str | None = None) -> Story:
+    articles = {aid: on_topic_view(articles[aid]) for aid in story.article_ids}
     members = [articles[i] for i in story.article_ids if articles[i].ok]
     story.actors = unify_story([a.actors for a in members])
     story.claims = align_claims(story, articles, embedder)

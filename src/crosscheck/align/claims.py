@@ -31,6 +31,7 @@ THRESHOLD = {
 }
 LEX_ONLY = float(_os.environ.get("CROSSCHECK_T_LEX", "0.3"))
 MIN_SHARED_TERMS = 2
+NUMBER_BONUS = float(_os.environ.get("CROSSCHECK_NUMBER_BONUS", "0.2"))
 
 
 @dataclass
@@ -69,13 +70,24 @@ def similarity_matrix(items: list[Item], vecs: np.ndarray | None, emb_name: str 
         for j in range(i + 1, n):
             if len(items[i].terms & items[j].terms) >= MIN_SHARED_TERMS:
                 lex[i, j] = lex[j, i] = cosine(tv[i], tv[j])
+    # the same figure in both claims is strong evidence of the same fact
+    nums = [{n for n in _numbers(it.claim.text) if len(n.strip(",.")) >= 2} for it in items]
+    bonus = np.zeros((n, n), dtype=np.float32)
+    for i in range(n):
+        for j in range(i + 1, n):
+            if nums[i] & nums[j]:
+                bonus[i, j] = bonus[j, i] = NUMBER_BONUS
+            elif nums[i] and nums[j]:
+                bonus[i, j] = bonus[j, i] = -NUMBER_BONUS  # both state figures, none in common: other facts
+            elif nums[i] or nums[j]:
+                bonus[i, j] = bonus[j, i] = -NUMBER_BONUS / 4
     if vecs is None:
-        return np.where(lex > 0, lex / (2 * LEX_ONLY), 0)
+        return np.where(lex > 0, lex / (2 * LEX_ONLY) + bonus, 0)
     sims = (vecs @ vecs.T).astype(np.float32)
     w_emb = EMB_WEIGHT
     blend = w_emb * sims + (1 - w_emb) * lex
     thr = THRESHOLD[emb_name] if emb_name in THRESHOLD else THRESHOLD["static"]
-    return np.where(lex > 0, blend / (2 * thr), 0)
+    return np.where(lex > 0, blend / (2 * thr) + bonus, 0)
 
 
 def cluster(items: list[Item], sim: np.ndarray, threshold: float = 0.5) -> list[list[int]]:
@@ -119,10 +131,15 @@ def _provenance_pairs(story: Story, items: list[Item], sim: np.ndarray) -> None:
                 return k
         return None
 
+    def covers(k: int, span) -> bool:  # noqa: ANN001
+        c = items[k].claim
+        return (min(c.end, span.end) - max(c.start, span.start)) >= 0.5 * (c.end - c.start)
+
     for link in story.reuse:
         for p in link.passages:
             i, j = claim_at(link.a, p.a.start, p.a.end), claim_at(link.b, p.b.start, p.b.end)
-            if i is not None and j is not None and i != j:
+            # a passage pairs two claims only when it is most of both (not a shared name and title)
+            if i is not None and j is not None and i != j and covers(i, p.a) and covers(j, p.b):
                 boost = 0.5 + 0.5 * p.similarity
                 sim[i, j] = sim[j, i] = max(sim[i, j], boost)
 
@@ -155,16 +172,17 @@ def align_claims(story: Story, articles: dict[str, Article], embedder: str | Non
     for g in groups:
         members = [items[i] for i in g]
         src_groups = {passage_group(story, m.article.id, m.claim.start, m.claim.end) for m in members}
-        origins: set[str] = set()
         attributed: list[str] = []
-        for m, grp in zip(members, [passage_group(story, m.article.id, m.claim.start, m.claim.end) for m in members]):
+        own: set[str] = set()
+        for m in members:
             key = origin_key(m.claim.attributed_to, story)
-            if key:
-                origins.add(key)
-                if key not in attributed:
-                    attributed.append(key)
-            else:
-                origins.add(f"own reporting of {grp}")
+            if key and key not in attributed:
+                attributed.append(key)
+            elif not key:
+                own.add(passage_group(story, m.article.id, m.claim.start, m.claim.end) or m.article.id)
+        # outlets repeating a claim others attribute to a party are taken to carry that party's claim;
+        # only when nobody attributes it does each independent group's own reporting count as an origin
+        n_origins = len(attributed) if attributed else len(own)
         rep = max(members, key=lambda m: (len(m.claim.quantities) + len(m.claim.actors), -len(m.claim.text)))
         n_src = len(src_groups)
         out.append(
@@ -173,7 +191,7 @@ def align_claims(story: Story, articles: dict[str, Article], embedder: str | Non
                 text=rep.claim.text,
                 status=ClaimStatus.corroborated if n_src >= 2 else ClaimStatus.single_source,
                 independent_sources=n_src,
-                independent_origins=len(origins),
+                independent_origins=n_origins,
                 attributed_to=attributed,
                 article_ids=sorted({m.article.id for m in members}),
                 evidence=[

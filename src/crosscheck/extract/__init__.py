@@ -10,7 +10,10 @@ the spirit of a spaCy pipeline:
 - :mod:`.claims`: atomic statements linked to the above.
 
 :func:`extract` fills an Article's ``actors``, ``quotes``, ``quantities``,
-``dates`` and ``claims``. Only on-topic sections are analysed.
+``dates`` and ``claims``. Quotes, figures and dates are extracted from the whole
+text (an appended story is still news someone may check); claims, which the
+alignment stage compares across sources, only from on-topic sections, and the
+alignment stage ignores anything in off-topic sections.
 """
 
 from __future__ import annotations
@@ -34,12 +37,9 @@ def extract(article: Article) -> Article:
     doc = parse(article.text)
     on = article.on_topic_spans()
 
-    def keep(x) -> bool:  # noqa: ANN001
-        return any(a <= x.start and x.end <= b for a, b in on)
-
-    article.actors = extract_actors(doc, on)
-    article.quotes = [q for q in extract_quotes(doc, article.actors) if keep(q)]
-    article.quantities = [q for q in extract_quantities(article.text) if keep(q)]
-    article.dates = [d for d in extract_dates(article.text, article.published) if keep(d)]
+    article.actors = extract_actors(doc)
+    article.quotes = extract_quotes(doc, article.actors)
+    article.quantities = extract_quantities(article.text, doc)
+    article.dates = extract_dates(article.text, article.published)
     article.claims = extract_claims(doc, article, on)
     return article

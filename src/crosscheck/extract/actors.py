@@ -45,7 +45,7 @@ ALIASES = {  # spelling variants of the same place or body
 _NOT_ROLE = re.compile(r"\b(?:will|would|has|had|is|was|were|are|whose|who|which|said|says)\b", re.I)
 _ROLE_DEPS = {"compound", "amod", "nmod", "poss", "det"}
 _ROLE_WORD = re.compile(
-    r"\b(?:president|premier|minister|spokes(?:man|woman|person)|secretary|chief|commander|general|governor|mayor|envoy|"
+    r"\b(?:commissioner|ombudsman|spokesperson|foreman|seismologist|scientist|economist|president|premier|minister|spokes(?:man|woman|person)|secretary|chief|commander|general|governor|mayor|envoy|"
     r"ambassador|adviser|advisor|officer|official|leader|director|head|chairman|chairwoman|chair|executive|ceo|"
     r"correspondent|editor|analyst|professor|judge|prosecutor|lawyer|coach|manager|captain|senator|deputy|king|queen)\b",
     re.I,
@@ -69,6 +69,13 @@ def _strip_post(name: str) -> str:
 
 def surname(name: str) -> str:
     return strip_title(name).split()[-1] if strip_title(name) else name
+
+
+def _role_before(ent) -> bool:  # noqa: ANN001
+    """A lower-case role noun ('commissioner', 'minister') right before the entity, as its compound."""
+    doc = ent.doc
+    i = ent.start - 1
+    return i >= 0 and doc[i].pos_ == "NOUN" and doc[i].text.islower() and bool(_ROLE_WORD.fullmatch(doc[i].text))
 
 
 def _place_context(doc, text: str) -> bool:
@@ -124,6 +131,8 @@ def extract_actors(doc, spans: Iterable[tuple[int, int]] | None = None) -> list[
                 label = "GPE"
         if label == "PERSON" and _ORG_HINTS.search(text):
             label = "ORG"
+        if label in ("ORG", "GPE", "NORP", "PRODUCT") and _role_before(ent) and not _ORG_HINTS.search(text) and len(text.split()) >= 2:
+            label = "PERSON"  # "peace commissioner Álvaro Restrepo Lenis": a role noun before a name
         kind = _LABEL_TYPE.get(label)
         if kind is None:
             continue
@@ -183,6 +192,7 @@ def extract_actors(doc, spans: Iterable[tuple[int, int]] | None = None) -> list[
             other = others.setdefault(actor.name.lower(), Actor(name=actor.name, type=ActorType.place if place_cache.get(actor.name) else ActorType.other))
             other.mentions.extend(actor.mentions)
     out = list(people.values()) + list(others.values())
+    _all_mentions(doc.text, out, spans)
     for a in out:
         a.mentions.sort(key=lambda s: s.start)
     return sorted(out, key=lambda a: (a.mentions[0].start if a.mentions else 0))
@@ -223,6 +233,30 @@ def _is_given_name(word: str) -> bool:
     from wordfreq import zipf_frequency
 
     return word[:1].isupper() and zipf_frequency(word.lower(), "en") < 4.6 and not word.isupper()
+
+
+def _all_mentions(text: str, actors: list[Actor], spans: list[tuple[int, int]]) -> None:
+    """Every occurrence of an actor's name, aliases and spelling variants ('Kiev' for 'Kyiv'; 'Putin' for a person)."""
+    taken = [(m.start, m.end) for a in actors for m in a.mentions]
+    for a in actors:
+        forms = {a.name, *a.aliases}
+        if a.type == ActorType.person:
+            forms.add(surname(a.name))
+        else:
+            forms |= {k for k, v in ALIASES.items() if v == a.name and len(k) > 3 and k.isalpha()}
+        for form in sorted(forms, key=len, reverse=True):
+            if len(form) < 3:
+                continue
+            flags = re.I if form.islower() else 0
+            for m in re.finditer(r"(?<![\w-])" + re.escape(form if not form.islower() else form) + r"(?![\w-])", text, flags):
+                if any(x <= m.start() < y or m.start() <= x < m.end() for x, y in taken):
+                    continue
+                if not any(x <= m.start() and m.end() <= y for x, y in spans):
+                    continue
+                if form.islower() and not text[m.start()].isupper():
+                    continue
+                a.mentions.append(Span(start=m.start(), end=m.end(), text=text[m.start() : m.end()]))
+                taken.append((m.start(), m.end()))
 
 
 def person_by_name(actors: list[Actor], name: str) -> Actor | None:

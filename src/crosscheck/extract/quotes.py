@@ -144,6 +144,20 @@ class _Resolver:
         """Remember the person (and organisation) a sentence has as its main subject, for pronouns."""
         main = [t for t in sent.root.children if t.dep_ in ("nsubj", "nsubjpass")]
         others = [t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t not in main]
+        main_person = any(
+            (n := self.resolve(t, self.doc, track=False)[0]) and any(a.name == n and a.type == ActorType.person for a in self.actors)
+            for t in main
+            if not inside(t.idx) and t.idx >= self.dateline_end
+        )
+        if not main_person:
+            # "Footage showed Putin meeting Gerasimov. He said...": the first person the sentence names
+            for a in sorted(
+                (a for a in self.actors if a.type == ActorType.person),
+                key=lambda a: min((m.start for m in a.mentions if sent.start_char <= m.start < sent.end_char), default=10**9),
+            ):
+                if any(sent.start_char <= m.start < sent.end_char and not inside(m.start) for m in a.mentions):
+                    self.last_subject = a.name
+                    return
         for t in main or others:
             if inside(t.idx) or t.idx < self.dateline_end:
                 continue

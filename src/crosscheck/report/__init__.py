@@ -5,8 +5,9 @@ from __future__ import annotations
 from ..model import Report
 from .json import to_json, report_schema
 from .markdown import to_markdown
+from .html import to_html
 
-FORMATS = {"json": to_json, "md": to_markdown}
+FORMATS = {"json": to_json, "md": to_markdown, "html": to_html}
 
 
 def render(report: Report, fmt: str = "json") -> str:
