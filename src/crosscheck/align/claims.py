@@ -32,6 +32,7 @@ THRESHOLD = {
 LEX_ONLY = float(_os.environ.get("CROSSCHECK_T_LEX", "0.3"))
 MIN_SHARED_TERMS = 2
 NUMBER_BONUS = float(_os.environ.get("CROSSCHECK_NUMBER_BONUS", "0.2"))
+ONE_SIDED = float(_os.environ.get("CROSSCHECK_ONE_SIDED", "0.75"))  # share of the bonus taken off when only one claim states a figure
 
 
 @dataclass
@@ -80,7 +81,7 @@ def similarity_matrix(items: list[Item], vecs: np.ndarray | None, emb_name: str 
             elif nums[i] and nums[j]:
                 bonus[i, j] = bonus[j, i] = -NUMBER_BONUS  # both state figures, none in common: other facts
             elif nums[i] or nums[j]:
-                bonus[i, j] = bonus[j, i] = -NUMBER_BONUS / 4
+                bonus[i, j] = bonus[j, i] = -NUMBER_BONUS * ONE_SIDED
     if vecs is None:
         return np.where(lex > 0, lex / (2 * LEX_ONLY) + bonus, 0)
     sims = (vecs @ vecs.T).astype(np.float32)

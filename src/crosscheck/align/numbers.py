@@ -52,6 +52,7 @@ def outcome(window: str) -> str | None:
     return max(hits)[1] if hits else None
 
 
+_VAGUE = re.compile(r"\b(?:dozens?|hundreds|thousands|millions|scores|several|few|many|numerous)\b", re.I)
 _INCREMENT = re.compile(r"\b(?:more|another|additional|further|extra|other)\s*$", re.I)
 _PEOPLE = {"person", "people", "prisoner", "soldier", "troop", "civilian", "worker", "resident", "hostage", "victim", "fighter", "child", "man", "woman", "patient", "migrant", "refugee", "passenger", "casualty", "death", "body", "officer", "member", "student"}
 
@@ -138,7 +139,7 @@ def numeric_discrepancies(story: Story, articles: dict[str, Article], embedder: 
             age = "year-old" in q.text or "years old" in art.text[q.end : q.end + 12]
             if (q.start, q.end) in converted or (_dimension(q.unit).startswith("time") and not age):
                 continue  # a bracketed conversion repeats its original; durations rarely conflict as facts
-            if q.value_max is not None or not q.text[:1].isdigit() and q.value >= 12 and not re.match(r"^(?:\w+ )?\d", q.text):
+            if q.value_max is not None or (not re.search(r"\d", q.text) and _VAGUE.search(q.text)):
                 continue  # ranges and vague amounts ("dozens of people") state no single figure
             # "three more settlements" is an increment, not a total
             if _INCREMENT.search(art.text[max(0, q.start - 12) : q.start]) or re.match(r"\s*\w*\s*more\b", art.text[q.start : q.end].split(" ", 1)[-1] if " " in q.text else ""):
@@ -179,9 +180,9 @@ def numeric_discrepancies(story: Story, articles: dict[str, Article], embedder: 
             else:
                 sim = len(shared) / len(a.terms | b.terms) if a.terms | b.terms else 0.0
                 ok, lo = len(shared) >= 2, 0.0
+            sims[(i, j)] = sims[(j, i)] = sim
             if ok:
                 pairs.append((sim + 0.05 * len(shared), i, j))
-                sims[(i, j)] = sims[(j, i)] = sim
     # best pairs first; a cluster holds one quantity per article (two figures in one article are two facts),
     # and joins another only if they are alike on average (average link), not through one pair
     group = list(range(n))
