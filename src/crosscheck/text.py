@@ -7,6 +7,7 @@ findings can point back at their evidence.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import NamedTuple
 
 _WORD = re.compile(r"[\w][\w'’.,%-]*[\w%]|[\w%]", re.U)
@@ -16,7 +17,6 @@ _ABBREV = {
     "dec", "u.s", "u.k", "u.n", "e.u", "a.m", "p.m", "etc", "approx", "adm", "cmdr", "rev", "fig", "est",
 }
 _SENT_END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])|[.!?]+[\"”’')\]]*$|\n\s*\n")
-_QUOTE_PAIRS = (("“", "”"), ("\"", "\""), ("«", "»"))
 
 
 class Token(NamedTuple):
@@ -70,28 +70,56 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def quoted_regions(text: str) -> list[tuple[int, int]]:
-    """Character ranges inside quotation marks (curly, straight or guillemets), marks included.
+_OPEN_CLOSE = [("“", "”"), ('"', '"'), ("‘", "’"), ("«", "»")]
+_SINGLE = re.compile(r"(?<![\w’'])'([^'\n]{2,160}?)'(?![\w’])")
 
-    A quote left open at the end of a paragraph closes there (news style for
-    quotes running over several paragraphs).
-    """
-    regions = []
+
+@dataclass
+class QuoteSpan:
+    start: int  # inner text start (after the mark)
+    end: int  # inner text end (before the closing mark, or paragraph end)
+    open_ended: bool
+
+
+def quote_spans(text: str) -> list[QuoteSpan]:
+    """Inner spans of quotations. A quote open at a paragraph's end closes there (and runs on)."""
+    out: list[QuoteSpan] = []
     for para in re.finditer(r"[^\n]+", text):
         p, base = para.group(0), para.start()
-        for open_q, close_q in _QUOTE_PAIRS:
+        taken: list[tuple[int, int]] = []
+        for open_q, close_q in _OPEN_CLOSE:
             i = 0
             while True:
                 a = p.find(open_q, i)
                 if a < 0:
                     break
                 b = p.find(close_q, a + 1)
+                # a curly apostrophe inside a single-quoted span ("it’s") is not the closing mark
+                while open_q == "‘" and b >= 0 and b + 1 < len(p) and p[b + 1].isalpha():
+                    b = p.find(close_q, b + 1)
+                if any(x <= a < y for x, y in taken):
+                    i = a + 1
+                    continue
                 if b < 0:
-                    regions.append((base + a, base + len(p)))
+                    if open_q in ("“", '"') and (a == 0 or p[:a].strip() == "" or a < len(p) - 1):
+                        inner = p[a + 1 :].rstrip()
+                        if len(inner.split()) >= 3:
+                            out.append(QuoteSpan(base + a + 1, base + a + 1 + len(inner), True))
+                            taken.append((a, len(p)))
                     break
-                regions.append((base + a, base + b + 1))
+                if b > a + 1:
+                    out.append(QuoteSpan(base + a + 1, base + b, False))
+                    taken.append((a, b + 1))
                 i = b + 1
-    return sorted(regions)
+        for m in _SINGLE.finditer(p):
+            if not any(x <= m.start() < y for x, y in taken) and len(m.group(1).split()) <= 12:
+                out.append(QuoteSpan(base + m.start(1), base + m.end(1), False))
+    return sorted(out, key=lambda q: q.start)
+
+
+def quoted_regions(text: str) -> list[tuple[int, int]]:
+    """Character ranges of quotations, marks included (see :func:`quote_spans`)."""
+    return [(q.start - 1, q.end if q.open_ended else q.end + 1) for q in quote_spans(text)]
 
 
 def inside(regions: list[tuple[int, int]], start: int, end: int) -> bool:

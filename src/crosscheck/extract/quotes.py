@@ -17,9 +17,9 @@ statement with ``direct=False``: the reported clause and its speaker.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from ..model import Actor, ActorType, Quote, Span
+from ..text import quote_spans
 from .actors import _ROLE_WORD, person_by_name, strip_title, surname
 
 CUE_LEMMAS = {
@@ -32,56 +32,6 @@ CUE_LEMMAS = {
 }
 INDIRECT_LEMMAS = {"say", "tell", "add", "state", "announce", "warn", "confirm", "report", "claim", "insist", "deny", "note", "predict", "suggest", "indicate", "acknowledge", "admit", "argue", "stress", "explain", "estimate", "expect"}
 PRONOUNS = {"he", "she", "they", "i", "we"}
-_OPEN_CLOSE = [("“", "”"), ('"', '"'), ("‘", "’"), ("«", "»")]
-_SINGLE = re.compile(r"(?<![\w’'])'([^'\n]{2,160}?)'(?![\w’])")
-
-
-@dataclass
-class _QSpan:
-    start: int  # inner text start (after the mark)
-    end: int  # inner text end (before the closing mark, or paragraph end)
-    open_ended: bool
-
-
-def quote_spans(text: str) -> list[_QSpan]:
-    """Inner spans of quotations. A quote open at a paragraph's end closes there (and runs on)."""
-    out: list[_QSpan] = []
-    for para in re.finditer(r"[^\n]+", text):
-        p, base = para.group(0), para.start()
-        taken: list[tuple[int, int]] = []
-        for open_q, close_q in _OPEN_CLOSE:
-            i = 0
-            while True:
-                a = p.find(open_q, i)
-                if a < 0:
-                    break
-                if open_q == "‘" or open_q == "’":
-                    pass
-                if open_q == '"':
-                    b = p.find(close_q, a + 1)
-                else:
-                    b = p.find(close_q, a + 1)
-                    # a curly apostrophe inside a single-quoted span ("it’s") is not the closing mark
-                    while open_q == "‘" and b >= 0 and b + 1 < len(p) and p[b + 1].isalpha():
-                        b = p.find(close_q, b + 1)
-                if any(x <= a < y for x, y in taken):
-                    i = a + 1
-                    continue
-                if b < 0:
-                    if open_q in ("“", '"') and (a == 0 or p[:a].strip() == "" or a < len(p) - 1):
-                        inner = p[a + 1 :].rstrip()
-                        if len(inner.split()) >= 3:
-                            out.append(_QSpan(base + a + 1, base + a + 1 + len(inner), True))
-                            taken.append((a, len(p)))
-                    break
-                if b > a + 1:
-                    out.append(_QSpan(base + a + 1, base + b, False))
-                    taken.append((a, b + 1))
-                i = b + 1
-        for m in _SINGLE.finditer(p):
-            if not any(x <= m.start() < y for x, y in taken) and len(m.group(1).split()) <= 12:
-                out.append(_QSpan(base + m.start(1), base + m.end(1), False))
-    return sorted(out, key=lambda q: q.start)
 
 
 _POSTNOMINALS = {"kc", "qc", "mp", "mep", "jr", "sr", "phd", "obe", "mbe", "cbe", "ii", "iii"}
