@@ -16,8 +16,6 @@ import math
 import re
 from dataclasses import dataclass
 
-import numpy as np
-
 from ..clean.sections import terms
 from ..model import Article, Discrepancy, DiscrepancyKind, DiscrepancySide, Evidence, Hedge, Quantity, Span, Story
 
@@ -332,4 +330,3 @@ def _sentence(m: QItem) -> Span:
 
 
 __all__ = ["numeric_discrepancies", "interval", "rounding"]
-_ = np  # numpy is used through the embedder's arrays

@@ -1,7 +1,7 @@
 """Status discrepancies: incompatible states of one thing ("captured" vs "fighting continues in and around").
 
 A small lexicon of state phrases in pairs of incompatible classes (control
-taken / still contested; open / closed; freed / still held; accepted /
+taken / still contested; open / closed; accepted /
 rejected or undecided) is matched in each claim; the thing the state is about
 is the nearest place, organisation or named facility in the same sentence.
 The same thing in incompatible states in two articles is a ``status``
@@ -20,18 +20,14 @@ STATES: dict[str, re.Pattern[str]] = {
     "contested": re.compile(r"\b(?:fighting (?:continued|continues|was continuing|is continuing|raged|rages|goes on|went on)|(?:still|remain(?:ed|s)?) contested|still (?:holding|held|defending)|battles? (?:for|over) (?:the )?(?:town|city|village)? ?(?:continued|continues|raged|rages))\b", re.I),
     "open": re.compile(r"\b(?:reopen(?:ed|s)?|re-open(?:ed|s)?|open(?:ed)? (?:again|to traffic)|back in (?:service|operation)|resumed (?:operations|service|flights|traffic))\b", re.I),
     "closed": re.compile(r"\b(?:remain(?:s|ed)? (?:closed|shut|blocked|impassable|cut)|stays? (?:closed|shut|blocked)|still (?:closed|shut|blocked|impassable)|(?:was|were|is|are) (?:closed|shut|blocked|impassable)|clos(?:ed|ure) (?:to|for)|out of (?:service|action))\b", re.I),
-    "freed": re.compile(r"\b(?:freed|released|set free|let go)\b", re.I),
-    "held": re.compile(r"\b(?:still (?:held|being held|in captivity)|remain(?:s|ed)? (?:in captivity|captive|hostage|held))\b", re.I),
     "accepted": re.compile(r"\b(?:accepted|agreed to|has agreed|backed|endorsed|approved|signed up to)\b", re.I),
     "rejected": re.compile(r"\b(?:rejected|refused|turned down|has yet to (?:formally )?respond|silent on whether|not (?:yet )?(?:accepted|agreed))\b", re.I),
 }
-# "freed"/"held" are detected but not paired: "14 freed" and "three still held" are usually different people
+# not "freed" vs "still held": "14 freed" and "three still held" are usually different people, not a conflict
 CONFLICTS = {("taken", "contested"), ("open", "closed"), ("accepted", "rejected")}
 _FACILITY = re.compile(r"\b(?:[A-Z][\w'-]+ )?(?:airport|bridge|border crossing|crossing|port|station|railway|rail line|highway|motorway|road|tunnel|plant|mine|dam|power station|hospital)\b")
 _PLACE_KIND = {"place", "other"}
-_PEOPLE_THING = re.compile(r"\b(?:hostages?|captives?|prisoners?|detainees?|workers?|soldiers?|journalists?|sailors?|crew|passengers?|children|students|migrants?)\b", re.I)
 _PARTY_STATES = {"accepted", "rejected"}
-_PEOPLE_STATES = {"freed", "held"}
 
 
 @dataclass
@@ -44,12 +40,6 @@ class StatusHit:
 
 def _nearest_thing(article: Article, s0: int, s1: int, at: int, state: str) -> str | None:
     best, dist = None, 10**9
-    if state in _PEOPLE_STATES:
-        for m in _PEOPLE_THING.finditer(article.text[s0:s1]):
-            d = abs(s0 + m.start() - at)
-            if d < dist:
-                best, dist = m.group(0).lower().rstrip("s"), d
-        return best
     kinds = _PLACE_KIND | ({"org"} if state in _PARTY_STATES else set())
     for a in article.actors:
         if a.type.value not in kinds:

@@ -60,11 +60,19 @@ def strip_title(name: str) -> str:
     return re.sub(r"'s$", "", name).strip(" ,.")
 
 
+POSTNOMINALS = {"kc", "qc", "mp", "mep", "jr", "sr", "phd", "obe", "mbe", "cbe", "ii", "iii"}
+
+
 def _strip_post(name: str) -> str:
     words = name.split()
-    while len(words) > 1 and words[-1].lower().strip(".") in {"kc", "qc", "mp", "mep", "jr", "sr", "phd", "obe", "mbe", "cbe"}:
+    while len(words) > 1 and words[-1].lower().strip(".,") in POSTNOMINALS:
         words = words[:-1]
     return " ".join(words)
+
+
+def clean_name(name: str) -> str:
+    """A name without titles or post-nominals: 'Prosecutor Daniel Okafor KC' -> 'Daniel Okafor'."""
+    return _strip_post(strip_title(name))
 
 
 def surname(name: str) -> str:
@@ -147,7 +155,7 @@ def extract_actors(doc, spans: Iterable[tuple[int, int]] | None = None) -> list[
             mentions.append(("person", span))
 
     # people: fullest name per surname is canonical
-    persons = [(e, _strip_post(strip_title(e.text))) for k, e in mentions if k == "person" and strip_title(e.text)]
+    persons = [(e, clean_name(e.text)) for k, e in mentions if k == "person" and strip_title(e.text)]
     for e, name in sorted(persons, key=lambda x: -len(x[1].split())):
         key = surname(name)
         if len(name.split()) == 1 and not name[0].isupper():
@@ -172,7 +180,7 @@ def extract_actors(doc, spans: Iterable[tuple[int, int]] | None = None) -> list[
         if kind == "person":
             continue
         # a bare surname the model took for an organisation ("Dravetsky", "Adebayo-Clarke") is the person
-        bare = _strip_post(strip_title(e.text.strip()))
+        bare = clean_name(e.text.strip())
         if bare in by_alias and len(bare.split()) <= 2:
             by_alias[bare].mentions.append(Span(start=e.start_char, end=e.end_char, text=e.text))
             continue
@@ -198,16 +206,10 @@ def extract_actors(doc, spans: Iterable[tuple[int, int]] | None = None) -> list[
     return sorted(out, key=lambda a: (a.mentions[0].start if a.mentions else 0))
 
 
-_POSTNOMINALS = {"kc", "qc", "mp", "mep", "jr", "sr", "phd", "obe", "mbe", "cbe", "ii", "iii"}
-
-
 def _complete_names(text: str, people: dict[str, Actor]) -> None:
     """A person known by one word ('Marchetti') takes the fullest form the text writes ('Jean-Luc Marchetti')."""
     for key, actor in people.items():
-        words = actor.name.split()
-        while len(words) > 1 and words[-1].lower().strip(".") in _POSTNOMINALS:
-            words = words[:-1]
-            actor.name = " ".join(words)
+        actor.name = _strip_post(actor.name)
         if len(actor.name.split()) > 1:
             continue
         pat = re.compile(r"\b((?:[A-Z][\w'’-]+\s+){1,2})" + re.escape(actor.name) + r"\b")

@@ -528,8 +528,3 @@ def story_event_date(articles_dates: list[tuple[list[DateMention], list[tuple[in
     if silent:
         parts.append(f"no day-level date in the lead of {', '.join('#' + str(i) for i in silent)}")
     return best, "; ".join(parts)
-
-
-def event_date(mentions_by_article: list[list[DateMention]], main_event_spans: list[list[tuple[int, int]]]) -> tuple[date | None, str]:
-    """:func:`story_event_date` with the mentions and the lead spans given as two parallel lists."""
-    return story_event_date(list(zip(mentions_by_article, main_event_spans, strict=True)))

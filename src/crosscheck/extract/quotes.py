@@ -20,7 +20,7 @@ import re
 
 from ..model import Actor, ActorType, Quote, Span
 from ..text import quote_spans
-from .actors import _ROLE_WORD, person_by_name, strip_title, surname
+from .actors import _ROLE_WORD, clean_name, person_by_name, surname
 
 CUE_LEMMAS = {
     "say", "tell", "add", "state", "declare", "note", "warn", "write", "remark", "insist", "explain", "claim", "argue",
@@ -34,16 +34,6 @@ INDIRECT_LEMMAS = {"say", "tell", "add", "state", "announce", "warn", "confirm",
 PRONOUNS = {"he", "she", "they", "i", "we"}
 
 
-_POSTNOMINALS = {"kc", "qc", "mp", "mep", "jr", "sr", "phd", "obe", "mbe", "cbe", "ii", "iii"}
-
-
-def _clean_name(name: str) -> str:
-    words = strip_title(name).split()
-    while len(words) > 1 and words[-1].lower().strip(".,") in _POSTNOMINALS:
-        words = words[:-1]
-    return " ".join(words)
-
-
 class _Resolver:
     """Turns a speaker phrase (name, 'Mr X', 'he', 'the US president', an organisation) into a canonical name."""
 
@@ -53,6 +43,7 @@ class _Resolver:
         self.last_subject: str | None = None
         self.last_subject_org: str | None = None
         self.dateline_end = _dateline_end(doc.text)
+        self.ents = list(doc.ents)
 
     def person_at(self, start: int, end: int) -> Actor | None:
         for a in self.actors:
@@ -152,7 +143,7 @@ class _Resolver:
                     found = Actor(name=name, type=ActorType.person, mentions=[span])
                     self.actors.append(found)
                 return found.name, span
-        ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
+        ent = next((e for e in self.ents if e.start <= tok.i < e.end), None)
         if ent is not None and ent.label_ in ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT"):
             span = Span(start=ent.start_char, end=ent.end_char, text=ent.text)
             actor = self.person_at(ent.start_char, ent.end_char)
@@ -160,8 +151,8 @@ class _Resolver:
                 return actor.name, span
             name = re.sub(r"^the\s+", "", ent.text, flags=re.I)
             if ent.label_ == "PERSON":
-                a = person_by_name(self.actors, _clean_name(name))
-                return (a.name if a else _clean_name(name)), span
+                a = person_by_name(self.actors, clean_name(name))
+                return (a.name if a else clean_name(name)), span
             if ent.label_ in ("GPE", "LOC") and not any(c.dep_ == "compound" for c in tok.children):
                 return name, span
             return name, span
@@ -182,7 +173,7 @@ class _Resolver:
             if org:
                 return org, span
         if tok.pos_ == "PROPN" and tok.text[:1].isupper() and not tok.text.isupper():
-            return _clean_name(phrase), span
+            return clean_name(phrase), span
         if _ROLE_WORD.search(tok.text):
             # an unnamed official: keep the description ("Ukraine's top military commander")
             return re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I), span
@@ -355,4 +346,4 @@ def _role_of(actors: list[Actor], name: str | None) -> str | None:
     return None
 
 
-__all__ = ["extract_quotes", "quote_spans", "surname"]
+__all__ = ["extract_quotes", "quote_spans"]

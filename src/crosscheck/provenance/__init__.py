@@ -11,7 +11,7 @@ from __future__ import annotations
 from itertools import combinations
 
 from ..embeddings import get_embedder
-from ..model import Article, ReuseKind, ReuseLink, Story
+from ..model import Article, ReuseKind, Story
 from .groups import direction, group_of, independent_groups, passage_group
 from .links import Prepared, classify, compare, features, passages, prepare
 
@@ -48,13 +48,10 @@ def trace(story: Story, articles: dict[str, Article], *, embedder: str | None = 
         pairs = sorted(set(pairs) | _paraphrase_candidates(preps))
     links = []
     for i, j in pairs:
-        pa, pb = preps[i], preps[j]
-        f = features(pa, pb, emb_name)
-        kind, score = classify(f)
-        if kind == ReuseKind.independent:
+        link, f = compare(preps[i], preps[j], emb_name)
+        if link.kind == ReuseKind.independent:
             continue
-        link = ReuseLink(a=pa.id, b=pb.id, kind=kind, score=score, passages=passages(pa, pb, f, kind))
-        link.source, link.direction_reason = direction(pa.article, pb.article, link, f.coverage_a, f.coverage_b)
+        link.source, link.direction_reason = direction(preps[i].article, preps[j].article, link, f.coverage_a, f.coverage_b)
         links.append(link)
     story.reuse = links
     story.independent_groups = independent_groups(story, articles)
@@ -102,12 +99,11 @@ def describe(story: Story) -> list[str]:
             credit = f" {g.credit}" if g.credit else ""
             out.append(f"{g.origin} is the{credit} original of group {g.id} ({len(g.article_ids)} article(s)).")
     for link in story.reuse:
-        src = link.source or (link.b if link.a != link.source else link.a)
-        other = link.b if src == link.a else link.a
         if link.source is None:
             out.append(f"{link.a} and {link.b}: {link.kind.value.replace('_', ' ')} (direction unknown; {len(link.passages)} shared passage(s)).")
         else:
-            out.append(f"{other} " + _KIND_PHRASE[link.kind].format(src=src) + f" — {len(link.passages)} shared passage(s); {link.direction_reason}.")
+            other = link.b if link.source == link.a else link.a
+            out.append(f"{other} " + _KIND_PHRASE[link.kind].format(src=link.source) + f" — {len(link.passages)} shared passage(s); {link.direction_reason}.")
     n = len(story.independent_groups)
     out.append(f"{len(story.article_ids)} article(s) make {n} independent source(s).")
     return out

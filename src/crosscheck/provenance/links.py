@@ -244,8 +244,9 @@ def passages(pa: Prepared, pb: Prepared, f: PairFeatures, kind: ReuseKind | None
     return sorted(out, key=lambda s: s.a.start)
 
 
-def compare(pa: Prepared, pb: Prepared, embedder_name: str | None = None) -> ReuseLink:
-    """The reuse link between two prepared articles (passages only for related pairs)."""
+def compare(pa: Prepared, pb: Prepared, embedder_name: str | None = None) -> tuple[ReuseLink, PairFeatures]:
+    """The reuse link between two prepared articles (passages only for related pairs), and the features behind it."""
     f = features(pa, pb, embedder_name)
     kind, score = classify(f)
-    return ReuseLink(a=pa.id, b=pb.id, kind=kind, score=score, passages=passages(pa, pb, f, kind) if kind != ReuseKind.independent else [])
+    related = kind != ReuseKind.independent
+    return ReuseLink(a=pa.id, b=pb.id, kind=kind, score=score, passages=passages(pa, pb, f, kind) if related else []), f
