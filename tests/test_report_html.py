@@ -313,12 +313,16 @@ def test_seed_html_links_resolve(seed_html):
 
 
 def test_seed_corroborated_order(seed_report, seed_html):
+    """Within each corroborated section (independent origins; one origin), facts come by number of sources."""
+    from crosscheck.report.view import section_of
+
     story = seed_report.stories[0]
-    corr = [c for c in story.claims if c.status == ClaimStatus.corroborated]
-    positions = [seed_html.index(escape_text(c.text) + "</span>") for c in corr]
-    ordered = [c for _, c in sorted(zip(positions, corr), key=lambda x: x[0])]
-    counts = [c.independent_sources for c in ordered]
-    assert counts == sorted(counts, reverse=True)
+    for key in ("corroborated", "one_origin"):
+        corr = [c for c in story.claims if c.status == ClaimStatus.corroborated and section_of(c) == key]
+        positions = [seed_html.index(f'data-claim-id="{c.id}"') for c in corr]
+        ordered = [c for _, c in sorted(zip(positions, corr), key=lambda x: x[0])]
+        counts = [c.independent_sources for c in ordered]
+        assert counts == sorted(counts, reverse=True), key
 
 
 # --------------------------------------------------------------------------

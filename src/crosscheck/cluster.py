@@ -9,6 +9,7 @@ joined into one story when their cosine similarity passes a threshold
 from __future__ import annotations
 
 from .clean.sections import cosine, is_liveblog, term_vector, terms
+from .titles import story_title
 from .model import Article, Story
 
 SAME_STORY_THRESHOLD = 0.25
@@ -43,8 +44,8 @@ def cluster(articles: list[Article], threshold: float = SAME_STORY_THRESHOLD) ->
         flag_liveblog_entries(members)
     stories = []
     for n, members in enumerate(ordered, start=1):
-        titled = [a.title for a in members if a.title]
-        stories.append(Story(id=f"story-{n}", title=titled[0] if titled else None, article_ids=[a.id for a in members]))
+        title = story_title([a.title for a in members], [a.text for a in members])
+        stories.append(Story(id=f"story-{n}", title=title, article_ids=[a.id for a in members]))
     return stories
 
 

@@ -214,7 +214,10 @@ def html_problems(html: str) -> int:
 
 def read_html(article_id: str, source: str, html: str, messages: list[IngestMessage] | None = None) -> Article:
     """Main text and metadata of an HTML page, by trafilatura."""
-    import trafilatura
+    try:
+        import trafilatura
+    except ImportError as err:  # a broken install of the HTML reader skips HTML inputs, never the batch
+        return skipped(article_id, source, f"HTML reader unavailable ({err}); reinstall with the README's command", "html")
 
     if messages is not None and (n := html_problems(html)):
         messages.append(IngestMessage(source, f"malformed HTML ({n} parser error(s)); extracted what could be recovered"))
@@ -447,7 +450,7 @@ def ingest(
         out.extend(arts)
     for a in out:
         if not a.ok:
-            msgs.append(IngestMessage(a.source_path or a.id, f"skipped: {a.reason}", "skipped"))
+            msgs.append(IngestMessage(a.source_path or a.id, a.reason or "skipped", "skipped"))
     return out
 
 

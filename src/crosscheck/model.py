@@ -149,6 +149,7 @@ class Claim(Span):
     id: str
     attributed_to: str | None = Field(default=None, description="Whom the text attributes the claim to.")
     unverified: bool = Field(default=False, description="The outlet says it could not verify it.")
+    unverified_note: str | None = Field(default=None, description="The outlet's disclaimer that covers this claim.")
     quotes: list[int] = Field(default_factory=list, description="Indexes into article.quotes.")
     quantities: list[int] = Field(default_factory=list, description="Indexes into article.quantities.")
     dates: list[int] = Field(default_factory=list, description="Indexes into article.dates.")
@@ -271,6 +272,10 @@ class StoryClaim(_Model):
     attributed_to: list[str] = Field(default_factory=list)
     article_ids: list[str] = Field(default_factory=list)
     evidence: list[Evidence] = Field(default_factory=list)
+    unverified_by: list[str] = Field(
+        default_factory=list, description="Articles whose outlet says it could not verify this claim (its disclaimer covers it)."
+    )
+    unverified_notes: list[str] = Field(default_factory=list, description="Those outlets' disclaimers, as written.")
 
 
 class DiscrepancyKind(str, Enum):

@@ -10,7 +10,8 @@ the same order whatever the backend.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
+import warnings
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 
 from .clean import clean
@@ -18,6 +19,7 @@ from .extract import extract
 from .model import Article, ArticleStatus
 
 ArticleStage = Callable[[Article], Article]
+Progress = Callable[[Article], None]
 
 
 def per_article(article: Article) -> Article:
@@ -41,20 +43,41 @@ def run_articles(
     *,
     backend: str = "serial",
     workers: int | None = None,
+    progress: Progress | None = None,
 ) -> list[Article]:
-    """Apply ``stage`` to every article with the chosen backend: serial, process or dask."""
+    """Apply ``stage`` to every article with the chosen backend: serial, process or dask.
+
+    ``progress`` is called with each finished article, in input order, as soon as it is done. When the dask
+    extra is not installed, ``backend="dask"`` warns and runs serially (the batch never fails for it).
+    """
+    if workers is not None and workers < 1:
+        raise ValueError(f"workers must be 1 or more, not {workers}")
+    if backend not in ("serial", "process", "dask"):
+        raise ValueError(f"unknown backend {backend!r}: use serial, process or dask")
+    if backend == "dask":
+        try:
+            import dask.bag as db
+        except ImportError:
+            warnings.warn(
+                "backend 'dask' needs the dask extra (pip install -e '.[dask]'); running serially", RuntimeWarning, stacklevel=2
+            )
+            backend = "serial"
     if backend == "serial" or len(articles) < 2:
-        return [stage(a) for a in articles]
+        return _reported((stage(a) for a in articles), progress)
     if backend == "process":
         n = workers or os.cpu_count() or 1
         chunk = max(1, len(articles) // (n * 4))
         with ProcessPoolExecutor(max_workers=n) as pool:
-            return list(pool.map(stage, articles, chunksize=chunk))
-    if backend == "dask":
-        try:
-            import dask.bag as db
-        except ImportError as err:  # pragma: no cover - depends on the extra
-            raise RuntimeError("backend 'dask' needs the dask extra: pip install 'crosscheck[dask]'") from err
-        nparts = max(1, min(len(articles), (workers or os.cpu_count() or 1) * 4))
-        return db.from_sequence(list(articles), npartitions=nparts).map(stage).compute()
-    raise ValueError(f"unknown backend {backend!r}: use serial, process or dask")
+            return _reported(pool.map(stage, articles, chunksize=chunk), progress)
+    nparts = max(1, min(len(articles), (workers or os.cpu_count() or 1) * 4))
+    done = db.from_sequence(list(articles), npartitions=nparts).map(stage).compute()
+    return _reported(done, progress)
+
+
+def _reported(results: Iterable[Article], progress: Progress | None) -> list[Article]:
+    out = []
+    for art in results:
+        out.append(art)
+        if progress is not None:
+            progress(art)
+    return out

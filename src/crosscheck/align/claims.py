@@ -203,6 +203,8 @@ def align_claims(story: Story, articles: dict[str, Article], embedder: str | Non
                     )
                     for m in members
                 ],
+                unverified_by=sorted({m.article.id for m in members if m.claim.unverified}),
+                unverified_notes=list(dict.fromkeys(m.claim.unverified_note for m in members if m.claim.unverified_note)),
             )
         )
     out.sort(key=lambda c: (-c.independent_sources, -len(c.article_ids), c.evidence[0].article_id, c.evidence[0].span.start))

@@ -109,10 +109,16 @@ def interval(q: Quantity) -> tuple[float, float]:
     return v - r, hi_v + r
 
 
+def _sentence_start(text: str, at: int) -> int:
+    """Where the sentence holding offset ``at`` starts: after the last ". " or line break, else 0."""
+    dot = text.rfind(". ", 0, at)
+    return max(dot + 2 if dot >= 0 else 0, text.rfind("\n", 0, at) + 1)
+
+
 def _window(article: Article, q: Quantity) -> str:
     """Words around a quantity within its sentence, the number masked."""
     text = article.text
-    s0 = max(text.rfind(". ", 0, q.start) + 2, text.rfind("\n", 0, q.start) + 1, 0)
+    s0 = _sentence_start(text, q.start)
     ends = [x for x in (text.find(". ", q.end), text.find("\n", q.end)) if x >= 0]
     s1 = min(ends) if ends else len(text)
     left = re.findall(r"\S+", text[max(s0, q.start - 120) : q.start])[-WINDOW:]
@@ -317,13 +323,13 @@ def _derived(sides: list[list[QItem]], story_items: list[QItem]) -> str | None:
 def _thing(members: list[QItem]) -> str:
     counts = [m.q.counts or m.q.unit for m in members if (m.q.counts or m.q.unit)]
     if counts:
-        return max(set(counts), key=counts.count)
+        return max(dict.fromkeys(counts), key=counts.count)  # ties: the first mentioned, never set order
     return "figure"
 
 
 def _sentence(m: QItem) -> Span:
     text = m.article.text
-    s = max(text.rfind(". ", 0, m.q.start) + 2, text.rfind("\n", 0, m.q.start) + 1, 0)
+    s = _sentence_start(text, m.q.start)
     e_candidates = [x for x in (text.find(". ", m.q.end), text.find("\n", m.q.end)) if x >= 0]
     e = min(e_candidates) + 1 if e_candidates else len(text)
     return Span(start=s, end=e, text=text[s:e])

@@ -30,6 +30,7 @@ from .metadata import (
     published_from_line,
 )
 from .sections import flag_off_topic, is_heading, split_sections
+from ..titles import headline_problem, host_of, strip_site_name
 
 __all__ = ["clean", "clean_all"]
 
@@ -38,6 +39,9 @@ _LIST_HEADERS = {
     "read next", "recommended", "recommended for you", "more stories", "trending", "trending now", "you may also like",
     "you might also like", "top stories", "latest news", "more from", "more on this story", "see also", "tags", "topics",
 }
+# how a line that is not a headline is recorded in ``removed`` (see crosscheck.titles.headline_problem)
+_NOT_HEADLINE = {"masthead": "masthead", "byline": "metadata:byline", "dateline": "metadata:dateline", "date": "metadata:date",
+                 "source label": "credit", "image caption": "caption"}
 MIN_WORDS = 20  # shorter texts are not articles (a stray line, a broken page)
 _AP_CONTRIB = re.compile(r"\bassociated press (?:writers?|reporters?|journalists?)\b.*\bcontributed\b", re.I)
 
@@ -59,6 +63,11 @@ def clean(article: Article) -> Article:
     caption_dates = []
     in_list = False
     html_title = _norm(article.title) if article.title else None
+    host = host_of(article.url, article.id)
+    if article.title:
+        # an HTML <title>: without its " | Site" part, and only if it is a headline at all
+        title = strip_site_name(article.title, article.outlet, host)
+        article.title = None if headline_problem(title, host=host) else title
 
     def drop(i: int, text: str, reason: str) -> None:
         removed.append(RemovedLine(text=text, reason=reason, line_no=i))
@@ -130,9 +139,16 @@ def clean(article: Article) -> Article:
                 drop(i, s, "metadata:date")
                 continue
             if article.title is None and looks_like_title(s) and _has_more_body(lines, i):
-                article.title = s
-                drop(i, s, "metadata:title")
-                continue
+                after = next((ln.strip() for ln in lines[i + 1 :] if ln.strip()), None)
+                last = removed[-1].reason if removed else ""
+                problem = headline_problem(s, host=host, next_line=after, byline_before=last == "metadata:byline")
+                if problem is None:
+                    article.title = s
+                    drop(i, s, "metadata:title")
+                    continue
+                if problem != "summary bullet":  # a summary bullet is body text
+                    drop(i, s, _NOT_HEADLINE.get(problem, "widget"))
+                    continue
         elif len(body) <= 3 and (b := parse_byline(s)) is not None and not article.byline:
             article.byline = b[0]
             credit = credit or b[1]

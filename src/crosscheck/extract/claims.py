@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from ..model import Article, Claim
+from .disclaimers import covered_claims
 
 _ACCORDING = re.compile(r"\b(?:according to|citing|per|quoting) (?:the )?((?:[A-Z][\w’'-]*|[a-z]+)(?:\s+(?:[A-Z][\w’'-]*|of|the|[a-z]+)){0,6}?)(?=[,.;]|$)")
 _UNVERIFIED = re.compile(r"\b(?:could not|couldn't|cannot|can't|was unable to|were unable to|has not been able to)\s+(?:be\s+)?(?:independently\s+)?(?:verif|confirm)|\bunverified\b", re.I)
@@ -46,7 +47,6 @@ def extract_claims(doc, article: Article, on_topic: list[tuple[int, int]] | None
     text = article.text
     spans = on_topic if on_topic is not None else article.on_topic_spans()
     headings = {(s.start, s.start + len(s.heading)) for s in article.sections if s.heading}
-    outlet_unverified = bool(_UNVERIFIED.search(text))
     claims: list[Claim] = []
     for sent in doc.sents:
         s0, s1 = sent.start_char, sent.end_char
@@ -83,11 +83,14 @@ def extract_claims(doc, article: Article, on_topic: list[tuple[int, int]] | None
                     end=c1,
                     text=seg,
                     attributed_to=attributed,
-                    unverified=outlet_unverified and attributed is not None,
                     quotes=q_idx,
                     quantities=n_idx,
                     dates=d_idx,
                     actors=names,
                 )
             )
+    covered = covered_claims(text, [(s.start_char, s.end_char) for s in doc.sents], claims)
+    for c in claims:
+        if c.id in covered:
+            c.unverified, c.unverified_note = True, covered[c.id]
     return claims

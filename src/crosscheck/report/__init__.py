@@ -10,11 +10,14 @@ from .html import to_html
 FORMATS = {"json": to_json, "md": to_markdown, "html": to_html}
 
 
-def render(report: Report, fmt: str = "json") -> str:
-    try:
-        return FORMATS[fmt](report)
-    except KeyError:
-        raise ValueError(f"unknown format {fmt!r}: choose one of {', '.join(FORMATS)}") from None
+def render(report: Report, fmt: str = "json", *, max_items: int | None = None) -> str:
+    """The report as text in ``fmt`` (json, md, html). ``max_items`` cuts each list of the Markdown and HTML
+    reports (they say how many were left out); the JSON report always holds everything."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}: choose one of {', '.join(FORMATS)}")
+    if fmt == "json":
+        return to_json(report)
+    return FORMATS[fmt](report, max_items=max_items)
 
 
 __all__ = ["render", "to_json", "to_markdown", "report_schema", "FORMATS"]

@@ -19,6 +19,7 @@ import re
 from html import escape
 from collections.abc import Iterable
 
+from .view import cut, story_view
 from ..model import (
     Actor,
     ActorType,
@@ -120,6 +121,7 @@ details .body{padding:6px 12px 8px}
 .badge.kind.explained{background:var(--amber-bg);color:#6b4700}
 .badge.origin{background:#ddf4ff;color:#0a3069}
 .badge.trace{background:var(--amber-bg);color:#6b4700}
+.badge.unverified{background:var(--amber-bg);color:#6b4700;border:1px dashed #bf8700}
 ul.evidence{margin:0;padding-left:18px}
 ul.evidence li{margin:4px 0}
 ul.evidence q{font-family:var(--serif)}
@@ -399,16 +401,23 @@ def _claim_item(c: StoryClaim, story: Story, si: int, anchors: _Anchors, report:
             badges.append(f'<span class="badge trace">all trace back to {e(c.attributed_to[0])}</span>')
     if c.kind == "quote":
         badges.append('<span class="badge">quote</span>')
+    if c.unverified_by:
+        tip = e(c.unverified_notes[0]) if c.unverified_notes else ""
+        badges.append(f'<span class="badge unverified" title="{tip}">not verified by {e(", ".join(c.unverified_by))}</span>')
     attributed = ""
     if c.attributed_to and not (c.independent_origins == 1 and len(c.attributed_to) == 1 and c.status != ClaimStatus.single_source):
         attributed = f'<p class="small muted">Attributed to: {e(", ".join(c.attributed_to))}</p>'
+    unverified = ""
+    if c.unverified_by:
+        notes = "".join(f"<li><q>{e(n)}</q></li>" for n in c.unverified_notes)
+        unverified = f'<p class="small unverified-note">Not verified by {_ids(c.unverified_by)}:</p><ul class="small">{notes}</ul>'
     body = (
-        f'<div class="body">{attributed}'
+        f'<div class="body">{attributed}{unverified}'
         f'<p class="small muted">Carried by: {_ids(c.article_ids)}</p>'
         f"{_evidence_list(c.evidence, si, anchors, report)}</div>"
     )
     return (
-        f'<li><details class="claim {_STATUS_CLASS[c.status]}"><summary>'
+        f'<li><details class="claim {_STATUS_CLASS[c.status]}" data-claim-id="{e(c.id)}" data-status="{e(c.status.value)}"><summary>'
         f'<span class="claim-text">{e(c.text)}</span><span class="badges">{"".join(badges)}</span>'
         f"</summary>{body}</details></li>"
     )
@@ -557,41 +566,37 @@ def _columns(report: Report, story: Story, si: int, anchors: _Anchors) -> str:
     return f'<div class="columns-wrap"><div class="columns{many}">{"".join(cols)}</div></div>'
 
 
-def _story(report: Report, story: Story, si: int, anchors: _Anchors) -> str:
-    corroborated = sorted(
-        (c for c in story.claims if c.status == ClaimStatus.corroborated),
-        key=lambda c: (-c.independent_sources, -c.independent_origins),
-    )
-    single = [c for c in story.claims if c.status == ClaimStatus.single_source]
-    conflicting = sorted(
-        (c for c in story.claims if c.status == ClaimStatus.conflicting),
-        key=lambda c: (-c.independent_sources, -c.independent_origins),
-    )
+def _more(hidden: int) -> str:
+    return f'<p class="muted small">… and {hidden} more (shown: --max-items; all are in the JSON report)</p>' if hidden else ""
 
-    def items(claims: list[StoryClaim]) -> str:
+
+def _story(report: Report, story: Story, si: int, anchors: _Anchors, max_items: int | None = None) -> str:
+    view = story_view(story, max_items)
+
+    def items(claims: list[StoryClaim], hidden: int) -> str:
         if not claims:
             return '<p class="none">none</p>'
         cls = "items long" if len(claims) > LONG_LIST else "items"
-        return f'<ol class="{cls}">' + "".join(_claim_item(c, story, si, anchors, report) for c in claims) + "</ol>"
+        return f'<ol class="{cls}">' + "".join(_claim_item(c, story, si, anchors, report) for c in claims) + "</ol>" + _more(hidden)
 
+    discs, hidden = cut(story.discrepancies, max_items)
     disc = (
-        '<ol class="items">' + "".join(_discrepancy_item(d, si, anchors, report) for d in story.discrepancies) + "</ol>"
+        '<ol class="items">' + "".join(_discrepancy_item(d, si, anchors, report) for d in discs) + "</ol>" + _more(hidden)
         if story.discrepancies
         else '<p class="none">none found</p>'
     )
-    conflicting_html = ""
-    if conflicting:
-        conflicting_html = (
-            f"<h4>Claims reported in conflicting versions ({len(conflicting)})</h4>{items(conflicting)}"
-        )
+    sections = "".join(
+        f'<h3 data-section="{e(sec.key)}">{e(sec.heading)} <span class="muted small">({len(sec.claims)}; {e(sec.meaning)})</span></h3>'
+        f"{items(sec.shown, sec.hidden)}"
+        for sec in view.sections
+    )
     title = e(story.title) if story.title else "untitled story"
     return (
         f'<section class="story" id="{anchors.story(si)}">'
         f'<h2><span class="id">{e(story.id)}</span> {title}</h2>'
         f"{_summary(report, story)}"
-        f'<h3>Corroborated facts <span class="muted small">({len(corroborated)}, by number of independent sources)</span></h3>{items(corroborated)}'
-        f'<h3>Single-source facts <span class="muted small">({len(single)})</span></h3>{items(single)}'
-        f'<h3>Discrepancies <span class="muted small">({len(story.discrepancies)})</span></h3>{disc}{conflicting_html}'
+        f"{sections}"
+        f'<h3 data-section="discrepancies">Discrepancies <span class="muted small">({len(story.discrepancies)})</span></h3>{disc}'
         f'<h3>Sources side by side <span class="muted small">({e(_plural(len(story.article_ids), "article"))})</span></h3>'
         f"{_columns(report, story, si, anchors)}"
         "</section>"
@@ -620,7 +625,7 @@ def _skipped(report: Report) -> str:
     return f'<section class="skipped"><h3>Skipped inputs ({len(skipped)})</h3><ul>{lis}</ul></section>'
 
 
-def to_html(report: Report) -> str:
+def to_html(report: Report, max_items: int | None = None) -> str:
     """Render the report as one self-contained HTML page."""
     anchors = _Anchors(report)
     ok, skipped = report.analysed, report.skipped
@@ -633,7 +638,7 @@ def to_html(report: Report) -> str:
             + " · ".join(f'<a href="#{anchors.story(i)}">{e(s.title or s.id)}</a>' for i, s in enumerate(report.stories))
             + "</nav>"
         )
-    stories = "".join(_story(report, s, i, anchors) for i, s in enumerate(report.stories))
+    stories = "".join(_story(report, s, i, anchors, max_items) for i, s in enumerate(report.stories))
     if not report.stories:
         stories = '<p class="none">No story: nothing to cross-check.</p>'
     return (

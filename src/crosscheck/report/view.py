@@ -1,0 +1,103 @@
+"""The view of a story that every human-readable report shows: one place decides what goes where.
+
+Markdown and HTML both render :func:`story_view`, so they list the same claims under the same headings with
+the same statuses as the JSON report (tests/test_report_agreement.py checks the three against each other).
+Nothing is cut unless the caller asks (``max_items``), and then the report says how many were left out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..model import ClaimStatus, Story, StoryClaim
+
+# (key, heading, the JSON status of every claim under it, what it means)
+SECTIONS: list[tuple[str, str, ClaimStatus, str]] = [
+    (
+        "conflicting",
+        "Reported in conflicting versions",
+        ClaimStatus.conflicting,
+        "sources state this fact differently; see the discrepancies",
+    ),
+    (
+        "corroborated",
+        "Corroborated by independent origins",
+        ClaimStatus.corroborated,
+        "stated by two or more independent sources, from two or more origins",
+    ),
+    (
+        "one_origin",
+        "Carried by several independent sources but traced to one party",
+        ClaimStatus.corroborated,
+        "every outlet attributes it to the same party: one origin, however many outlets carry it",
+    ),
+    (
+        "single_source",
+        "Single-source",
+        ClaimStatus.single_source,
+        "stated by one independent source only",
+    ),
+]
+SECTION_STATUS = {key: status for key, _h, status, _d in SECTIONS}
+
+
+def section_of(claim: StoryClaim) -> str:
+    """The report section a claim belongs to (a key of :data:`SECTIONS`)."""
+    if claim.status == ClaimStatus.conflicting:
+        return "conflicting"
+    if claim.status == ClaimStatus.single_source:
+        return "single_source"
+    return "corroborated" if claim.independent_origins >= 2 else "one_origin"
+
+
+@dataclass
+class ClaimSection:
+    key: str
+    heading: str
+    status: ClaimStatus
+    meaning: str
+    claims: list[StoryClaim]
+    shown: list[StoryClaim] = field(default_factory=list)
+
+    @property
+    def hidden(self) -> int:
+        return len(self.claims) - len(self.shown)
+
+
+@dataclass
+class StoryView:
+    story: Story
+    sections: list[ClaimSection]
+
+    def section(self, key: str) -> ClaimSection:
+        return next(s for s in self.sections if s.key == key)
+
+
+def _order(claims: list[StoryClaim], key: str) -> list[StoryClaim]:
+    if key == "single_source":
+        # grouped by outlet (the first article carrying it), in the story's article order
+        return sorted(claims, key=lambda c: (c.article_ids[0] if c.article_ids else "", c.evidence[0].span.start if c.evidence else 0))
+    return sorted(claims, key=lambda c: (-c.independent_sources, -c.independent_origins, -len(c.article_ids)))
+
+
+def story_view(story: Story, max_items: int | None = None) -> StoryView:
+    """The story's claims in report sections, each section cut to ``max_items`` when given."""
+    by_key: dict[str, list[StoryClaim]] = {key: [] for key, *_ in SECTIONS}
+    for c in story.claims:
+        by_key[section_of(c)].append(c)
+    sections = []
+    for key, heading, status, meaning in SECTIONS:
+        claims = _order(by_key[key], key)
+        shown = claims if max_items is None else claims[:max_items]
+        sections.append(ClaimSection(key, heading, status, meaning, claims, shown))
+    return StoryView(story, sections)
+
+
+def cut(items: list, max_items: int | None) -> tuple[list, int]:
+    """``items`` cut to ``max_items`` (all when None), and how many were left out."""
+    if max_items is None or len(items) <= max_items:
+        return items, 0
+    return items[:max_items], len(items) - max_items
+
+
+__all__ = ["SECTIONS", "SECTION_STATUS", "section_of", "story_view", "StoryView", "ClaimSection", "cut"]
