@@ -30,6 +30,7 @@ from crosscheck.model import (
     Story,
     StoryClaim,
 )
+from conftest import ROOT
 from crosscheck.report import FORMATS, render
 from crosscheck.report.html import SCRIPT_TAG, highlight, render_diff, to_html
 
@@ -329,14 +330,6 @@ def test_seed_corroborated_order(seed_report, seed_html):
 # screenshot with Debian's Chromium
 
 
-def chromium_binary() -> str | None:
-    for name in ("/usr/bin/chromium", "chromium", "chromium-browser"):
-        path = shutil.which(name)
-        if path:
-            return path
-    return None
-
-
 def png_info(data: bytes) -> tuple[int, int, bytes]:
     """Width, height and the decompressed scanlines of a PNG (stdlib only)."""
     assert data[:8] == b"\x89PNG\r\n\x1a\n", "not a PNG"
@@ -355,26 +348,18 @@ def png_info(data: bytes) -> tuple[int, int, bytes]:
     return width, height, zlib.decompress(b"".join(idat))
 
 
-def screenshot(html_path: Path, png_path: Path, profile: Path, size: str = "1400,2400") -> subprocess.CompletedProcess:
-    binary = chromium_binary()
-    assert binary
-    cmd = [
-        binary,
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        f"--user-data-dir={profile}",
-        f"--window-size={size}",
-        f"--screenshot={png_path}",
-        html_path.resolve().as_uri(),
-    ]
-    env = {k: v for k, v in os.environ.items() if k != "DBUS_SESSION_BUS_ADDRESS"}
-    return subprocess.run(cmd, capture_output=True, text=True, timeout=120, env=env, cwd=profile)
+def _docs_screenshot():
+    """docs/screenshot.py, the script that regenerates the README's screenshot: the test uses its functions."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("docs_screenshot", ROOT / "docs" / "screenshot.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+_shot = _docs_screenshot()
+chromium_binary, screenshot = _shot.chromium_binary, _shot.screenshot
 
 
 def test_seed_screenshot(seed_html, tmp_path):
