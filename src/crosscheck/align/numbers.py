@@ -79,19 +79,11 @@ def _dimension(unit: str) -> str:
     return "count:people" if unit in _PEOPLE else "count:" + unit
 
 
+from ..units import rounding  # noqa: E402  (one units module)
+
+
 def comparable_value(q: Quantity) -> float:
     return q.value_si if q.value_si is not None else q.value
-
-
-def rounding(v: float) -> float:
-    """Half the unit of the last significant digit: 1,100 -> 50, 430 -> 5, 86 -> 0.5."""
-    if v == 0 or not math.isfinite(v):
-        return 0.0
-    s = f"{abs(v):.6g}"
-    if "." in s:
-        return 0.5 * 10 ** -len(s.split(".")[1])
-    stripped = s.rstrip("0")
-    return 0.5 * 10 ** (len(s) - len(stripped))
 
 
 def interval(q: Quantity) -> tuple[float, float]:

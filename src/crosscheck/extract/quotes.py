@@ -347,3 +347,28 @@ def _role_of(actors: list[Actor], name: str | None) -> str | None:
 
 
 __all__ = ["extract_quotes", "quote_spans"]
+
+
+def headline_quotes(title: str, body_quotes: list[Quote], actors: list[Actor]) -> list[Quote]:
+    """Quotes in the headline, marked ``in_headline`` (offsets into the title).
+
+    The headline's own frame gives the speaker ("X says ...", "X: '...'"); failing that, a body
+    quote with the same words lends its speaker; failing that, the speaker is None.
+    """
+    from .nlp import parse
+
+    if not quote_spans(title):
+        return []
+    named = [a.model_copy(update={"mentions": []}) for a in actors]  # body offsets do not apply to the title
+    out = extract_quotes(parse(title), named)
+    norm = lambda s: re.sub(r"\W+", " ", s.lower()).strip()  # noqa: E731
+    for q in out:
+        q.in_headline = True
+        nq = norm(q.text)
+        body = next((b for b in body_quotes if b.direct and nq and nq in norm(b.text)), None)
+        if body is not None and (q.speaker is None or q.cue is None):
+            q.speaker, q.speaker_role, q.speaker_span = body.speaker, body.speaker_role, None
+        elif q.speaker is not None and not any(q.speaker == a.name for a in actors):
+            q.speaker_span = None
+        q.speaker_span = None if q.speaker_span is None else q.speaker_span
+    return out
