@@ -98,3 +98,9 @@ EMERGENCY_SERVICE_WORDS = frozenset({
     "dispatch", "dispatcher", "dispatchers", "line", "lines", "operator", "operators", "outage", "outages",
     "emergency", "number", "operations",
 })
+# Nouns for a statement as a thing: "the statement said", "the FDIC press release states".
+# Source: attribution wording in wire copy (AP/Reuters: "said in a statement", "a press release").
+STATEMENT_NOUNS = frozenset({"statement", "release", "announcement", "communique", "communiqué", "readout", "notice", "post"})
+# People who speak for an organisation: "a spokesperson for X" is X's statement.
+# Source: as above.
+SPOKES_NOUNS = frozenset({"spokesperson", "spokesman", "spokeswoman", "representative", "rep"})

@@ -140,6 +140,7 @@ class ActorType(str, Enum):
 class Actor(_Model):
     """A named person, organisation or place, unified across its mentions."""
 
+    id: str = Field(default="", description="Stable id within the article ('<article id>:a<n>'), one per real person or body.")
     name: str = Field(description="Canonical name (the fullest form used).")
     type: ActorType
     aliases: list[str] = Field(default_factory=list)

@@ -127,6 +127,8 @@ def numeric_discrepancies(story: Story, articles: dict[str, Article], embedder: 
         converted = {(q.conversion.converted.start, q.conversion.converted.end) for q in art.quantities if q.conversion}
         for q in art.quantities:
             age = "year-old" in q.text or "years old" in art.text[q.end : q.end + 12]
+            if q.unit == "clock":
+                continue  # times of day (issue 11) are compared by the lead's alignment work, not as counts
             if (q.start, q.end) in converted or (_dimension(q.unit).startswith("time") and not age):
                 continue  # a bracketed conversion repeats its original; durations rarely conflict as facts
             if q.value_max is not None or (not re.search(r"\d", q.text) and _VAGUE.search(q.text)):

@@ -38,6 +38,8 @@ def extract(article: Article) -> Article:
     on = article.on_topic_spans()
 
     article.actors = extract_actors(doc)
+    for n, a in enumerate(article.actors, 1):
+        a.id = f"{article.id}:a{n}"
     article.quotes = extract_quotes(doc, article.actors)
     article.quantities = extract_quantities(article.text, doc)
     if article.title:

@@ -924,7 +924,7 @@ _AGE_RE = re.compile(
 # "Hamish Reed (58)", "Reed, 61," : an age after a capitalised name
 _NAME_AGE_RE = re.compile(r"(?<=[a-z\u00e0-\u00ff])(?:,[ \u00a0]+|[ \u00a0]+\()(?P<n>\d{1,3})(?=\)|,|[ \u00a0]*$|[ \u00a0]*\n|\.[ \u00a0\n])", re.M)
 _WHOLE_ONE_RE = re.compile(
-    r"\b(?:an?|one)[ \u00a0]+(?:" + "|".join(WHOLE_ONE) + r")[ \u00a0]+(day|night|week|month|year|hour)\b", re.IGNORECASE
+    r"\b(?:an?|one|the)[ \u00a0]+[“\"‘']?(?:" + "|".join(WHOLE_ONE) + r")[ \u00a0]+(day|night|week|month|year|hour)\b", re.IGNORECASE
 )
 
 
