@@ -95,7 +95,11 @@ def test_cli_exit_codes_and_no_traceback(batch, tmp_path):
     assert proc.returncode == 0
     err = proc.stderr.decode()
     assert "Traceback" not in err
-    assert "skipped: empty file" in err
+    assert "empty file" in err
+    # one message per skipped input, saying "skipped" once: "skipped: PATH: REASON"
+    for line in err.splitlines():
+        if "empty file" in line:
+            assert line.startswith("skipped: ") and line.count("skipped") == 1, line
     assert "too large" in err
     out = json.loads(proc.stdout)
     assert any(a["status"] == "ok" for a in out["articles"])

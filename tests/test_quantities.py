@@ -281,17 +281,16 @@ def test_ranges(text, qtext, value, value_max, unit):
         "The law was passed in 2024 and amended since 1999.",
         "Records for 1991-2020 and between 2016 and 2023 were used.",
         "Talks began on March 3 and ended on June 12, 2024, then on 12 June.",
-        "Kick-off is at 3pm, the summit resumes at 10.00 local time, 18.47 GMT, 10:30.",
-        "A farmer, Antonio Reyes, 67, was found dead.",
         "He scored in the 112th minute for the 14th brigade, on the 21st day.",
         "Call NHS 111 or 900 555 014, under section 4 of the Act.",
         "City won 2-1 after extra time.",
         "It was one of the largest, and not the last one.",
-        "A 58-year-old woman was arrested.",
         "Covid-19 hit the G20 summit and Flight MH17.",
     ],
 )
 def test_not_quantities(text):
+    # times of day and ages are quantities since issue 11 (unit "clock"; unit "year" counting "age"):
+    # see tests/test_extract_issue11.py
     assert [q.text for q in extract_quantities(text)] == []
 
 

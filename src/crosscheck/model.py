@@ -81,6 +81,7 @@ class Quote(Span):
     speaker_span: Span | None = Field(default=None, description="Where the text names the speaker for this quote.")
     cue: str | None = Field(default=None, description="The verb introducing it: said, told, added...")
     direct: bool = True
+    in_headline: bool = Field(default=False, description="Read from the headline: offsets are into article.title.")
 
 
 class Hedge(str, Enum):
@@ -109,13 +110,16 @@ class Quantity(Span):
 
     value: float
     value_max: float | None = Field(default=None, description="Upper end of a range.")
-    unit: str = Field(description="Canonical unit: km2, mi2, %, USD, day, or the singular noun counted.")
+    unit: str = Field(description="Canonical unit: km2, mi2, %, USD, day, clock (a time of day, value in minutes after local midnight), or the singular noun counted.")
     counts: str | None = Field(default=None, description="The thing counted or measured, e.g. 'prisoner', 'territory'.")
     hedge: str | None = Field(default=None, description="The hedge phrase as written, lower-case: 'less than'.")
     hedge_kind: Hedge = Hedge.exact
-    value_si: float | None = None
+    value_si: float | None = Field(default=None, description="Value in SI units (temperatures in degC; clock times in seconds after midnight UTC).")
     unit_si: str | None = None
     conversion: Conversion | None = None
+    zone: str | None = Field(default=None, description="Time zone of a clock time as written: 'IST', 'GMT', 'local time'.")
+    utc_offset: int | None = Field(default=None, description="The zone's offset from UTC in minutes, when known.")
+    in_headline: bool = Field(default=False, description="Read from the headline: offsets are into article.title.")
 
 
 class DateMention(Span):
@@ -136,6 +140,7 @@ class ActorType(str, Enum):
 class Actor(_Model):
     """A named person, organisation or place, unified across its mentions."""
 
+    id: str = Field(default="", description="Stable id within the article ('<article id>:a<n>'), one per real person or body.")
     name: str = Field(description="Canonical name (the fullest form used).")
     type: ActorType
     aliases: list[str] = Field(default_factory=list)

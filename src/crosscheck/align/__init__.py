@@ -22,12 +22,14 @@ __all__ = ["align"]
 
 def on_topic_view(article: Article) -> Article:
     """The article as the story sees it: quotes, figures, dates and actors of off-topic sections left out."""
-    if all(not s.off_topic for s in article.sections):
+    headline = any(x.in_headline for x in [*article.quotes, *article.quantities])
+    if all(not s.off_topic for s in article.sections) and not headline:
         return article
     keep = article.is_on_topic
     view = article.model_copy()
-    view.quotes = [q for q in article.quotes if keep(q.start)]
-    view.quantities = [q for q in article.quantities if keep(q.start)]
+    # headline quotes and figures (offsets into the title) are not compared with body evidence
+    view.quotes = [q for q in article.quotes if not q.in_headline and keep(q.start)]
+    view.quantities = [q for q in article.quantities if not q.in_headline and keep(q.start)]
     view.dates = [d for d in article.dates if keep(d.start)]
     actors = []
     for a in article.actors:

@@ -79,19 +79,11 @@ def _dimension(unit: str) -> str:
     return "count:people" if unit in _PEOPLE else "count:" + unit
 
 
+from ..units import rounding  # noqa: E402  (one units module)
+
+
 def comparable_value(q: Quantity) -> float:
     return q.value_si if q.value_si is not None else q.value
-
-
-def rounding(v: float) -> float:
-    """Half the unit of the last significant digit: 1,100 -> 50, 430 -> 5, 86 -> 0.5."""
-    if v == 0 or not math.isfinite(v):
-        return 0.0
-    s = f"{abs(v):.6g}"
-    if "." in s:
-        return 0.5 * 10 ** -len(s.split(".")[1])
-    stripped = s.rstrip("0")
-    return 0.5 * 10 ** (len(s) - len(stripped))
 
 
 def interval(q: Quantity) -> tuple[float, float]:
@@ -141,6 +133,8 @@ def numeric_discrepancies(story: Story, articles: dict[str, Article], embedder: 
         converted = {(q.conversion.converted.start, q.conversion.converted.end) for q in art.quantities if q.conversion}
         for q in art.quantities:
             age = "year-old" in q.text or "years old" in art.text[q.end : q.end + 12]
+            if q.unit == "clock":
+                continue  # times of day (issue 11) are compared by the lead's alignment work, not as counts
             if (q.start, q.end) in converted or (_dimension(q.unit).startswith("time") and not age):
                 continue  # a bracketed conversion repeats its original; durations rarely conflict as facts
             if q.value_max is not None or (not re.search(r"\d", q.text) and _VAGUE.search(q.text)):

@@ -32,14 +32,23 @@ def extract(article: Article) -> Article:
     from .dates import extract_dates
     from .nlp import parse
     from .quantities import extract_quantities
-    from .quotes import extract_quotes
+    from .quotes import extract_quotes, headline_quotes
 
     doc = parse(article.text)
     on = article.on_topic_spans()
 
     article.actors = extract_actors(doc)
+    for n, a in enumerate(article.actors, 1):
+        a.id = f"{article.id}:a{n}"
     article.quotes = extract_quotes(doc, article.actors)
     article.quantities = extract_quantities(article.text, doc)
+    if article.title:
+        # the headline's figures and quotes, marked as such (their offsets are into the title)
+        heads = extract_quantities(article.title)
+        for q in heads:
+            q.in_headline = True
+        article.quantities = article.quantities + heads
+        article.quotes = article.quotes + headline_quotes(article.title, article.quotes, article.actors)
     article.dates = extract_dates(article.text, article.published)
     article.claims = extract_claims(doc, article, on)
     return article

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from ..lexicon import AGENCIES, NOT_PLACES, ORG_HEADS, TIME_ZONES
 from ..model import Actor, ActorType, Span
 
 TITLES = {
@@ -142,8 +143,14 @@ def extract_actors(doc, spans: Iterable[tuple[int, int]] | None = None) -> list[
         if label in ("ORG", "GPE", "NORP", "PRODUCT") and _role_before(ent) and not _ORG_HINTS.search(text) and len(text.split()) >= 2:
             label = "PERSON"  # "peace commissioner Álvaro Restrepo Lenis": a role noun before a name
         kind = _LABEL_TYPE.get(label)
-        if kind is None:
-            continue
+        if kind is None or text.replace(".", "").upper() in TIME_ZONES and len(text) <= 6:
+            continue  # "E.T.", "GMT": a time zone is not an actor
+        if label in ("ORG", "PERSON") and text.lower() in AGENCIES | ORG_HEADS:
+            kind = ActorType.org
+        elif label == "PERSON" and text.split()[-1].lower() in ORG_HEADS:
+            kind = ActorType.org  # "Sky News", "the tracking site": outlets and services are organisations
+        elif kind == ActorType.place and text.lower().removeprefix("the ") in NOT_PLACES:
+            continue  # "the West" is a bloc, not a place
         mentions.append((kind.value, ent))
     # "Mr Putin" / "Ms Leavitt" that the model missed or took for something else
     for m in re.finditer(r"\b(?:Mr|Mrs|Ms|Dr)\.?\s+([A-Z][\w'’-]+)", doc.text):
@@ -156,10 +163,18 @@ def extract_actors(doc, spans: Iterable[tuple[int, int]] | None = None) -> list[
 
     # people: fullest name per surname is canonical
     persons = [(e, clean_name(e.text)) for k, e in mentions if k == "person" and strip_title(e.text)]
+    # people who share a surname ("Joe Biden", "Hunter Biden") stay apart: a bare surname joins a full
+    # name only when exactly one person of that surname is named in full
+    full_by_surname: dict[str, set[str]] = {}
+    for _e, name in persons:
+        if len(name.split()) > 1:
+            full_by_surname.setdefault(surname(name), set()).add(name.split()[0])
     for e, name in sorted(persons, key=lambda x: -len(x[1].split())):
         key = surname(name)
         if len(name.split()) == 1 and not name[0].isupper():
             continue
+        if len(full_by_surname.get(key, ())) > 1:
+            key = name if len(name.split()) > 1 else "?" + name  # an ambiguous bare surname is its own entry
         actor = people.get(key)
         if actor is None:
             # a one-word name that is someone's first name ("Vladimir") joins that person
@@ -238,36 +253,65 @@ def _is_given_name(word: str) -> bool:
 
 
 def _all_mentions(text: str, actors: list[Actor], spans: list[tuple[int, int]]) -> None:
-    """Every occurrence of an actor's name, aliases and spelling variants ('Kiev' for 'Kyiv'; 'Putin' for a person)."""
-    taken = [(m.start, m.end) for a in actors for m in a.mentions]
+    """Every occurrence of an actor's name, aliases and spelling variants ('Kiev' for 'Kyiv'; 'Putin' for a person).
+
+    Linear in the text for a fixed set of names: one regular expression of every form, one
+    scan, and an occupancy array instead of comparing each hit with every taken span.
+    """
+    import bisect
+
+    taken = bytearray(len(text) + 1)
+    for a in actors:
+        for m in a.mentions:
+            taken[m.start : m.end] = b"\x01" * (m.end - m.start)
+    counts: dict[str, int] = {}
+    for a in actors:
+        if a.type == ActorType.person:
+            counts[surname(a.name)] = counts.get(surname(a.name), 0) + 1
+    owner: dict[str, Actor] = {}
     for a in actors:
         forms = {a.name, *a.aliases}
         if a.type == ActorType.person:
-            forms.add(surname(a.name))
+            if counts.get(surname(a.name), 0) == 1:  # a bare surname only when no one else has it
+                forms.add(surname(a.name))
         else:
             forms |= {k for k, v in ALIASES.items() if v == a.name and len(k) > 3 and k.isalpha()}
-        for form in sorted(forms, key=len, reverse=True):
-            if len(form) < 3:
-                continue
-            flags = re.I if form.islower() else 0
-            for m in re.finditer(r"(?<![\w-])" + re.escape(form if not form.islower() else form) + r"(?![\w-])", text, flags):
-                if any(x <= m.start() < y or m.start() <= x < m.end() for x, y in taken):
-                    continue
-                if not any(x <= m.start() and m.end() <= y for x, y in spans):
-                    continue
-                if form.islower() and not text[m.start()].isupper():
-                    continue
-                a.mentions.append(Span(start=m.start(), end=m.end(), text=text[m.start() : m.end()]))
-                taken.append((m.start(), m.end()))
+        for form in forms:
+            if len(form) >= 3:
+                owner.setdefault(form if not form.islower() else form.lower(), a)
+    if not owner:
+        return
+    alts = sorted(owner, key=len, reverse=True)
+    rx = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in alts) + r")(?![\w-])", re.I)
+    starts = [x for x, _y in spans]
+    for m in rx.finditer(text):
+        form = m.group(0)
+        a = owner.get(form)
+        if a is None:
+            a = owner.get(form.lower())
+            if a is None or not text[m.start()].isupper():
+                continue  # case-insensitive hits only for lower-case variants, written capitalised
+        if taken[m.start()] or any(taken[m.start() : m.end()]):
+            continue
+        k = bisect.bisect_right(starts, m.start()) - 1
+        if k < 0 or m.end() > spans[k][1]:
+            continue
+        a.mentions.append(Span(start=m.start(), end=m.end(), text=form))
+        taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
 
 
 def person_by_name(actors: list[Actor], name: str) -> Actor | None:
     """The person actor a name refers to ('Mr Putin', 'Putin', 'Vladimir Putin')."""
-    key = surname(name)
-    for a in actors:
-        if a.type == ActorType.person and (surname(a.name) == key or name in a.aliases or strip_title(name) == a.name):
+    bare = clean_name(name)
+    people = [a for a in actors if a.type == ActorType.person]
+    for a in people:
+        if bare == a.name or name in a.aliases or bare in a.aliases:
             return a
-    return None
+    key = surname(name)
+    same = [a for a in people if surname(a.name) == key]
+    if len(bare.split()) > 1:  # a full name joins only a person with the same first name
+        same = [a for a in same if len(a.name.split()) == 1 or a.name.split()[0] == bare.split()[0]]
+    return same[0] if len(same) == 1 else None  # two people of that surname: do not guess
 
 
 def unify_story(per_article: list[list[Actor]]) -> list[Actor]:

@@ -61,8 +61,8 @@ def extract_claims(doc, article: Article, on_topic: list[tuple[int, int]] | None
             seg = text[c0:c1]
             if len(seg.split()) < 3:
                 continue
-            q_idx = [i for i, q in enumerate(article.quotes) if q.start < c1 and c0 < q.end]
-            n_idx = [i for i, q in enumerate(article.quantities) if c0 <= q.start < c1]
+            q_idx = [i for i, q in enumerate(article.quotes) if not q.in_headline and q.start < c1 and c0 < q.end]
+            n_idx = [i for i, q in enumerate(article.quantities) if not q.in_headline and c0 <= q.start < c1]
             d_idx = [i for i, d in enumerate(article.dates) if c0 <= d.start < c1]
             names = [a.name for a in article.actors if any(c0 <= m.start < c1 for m in a.mentions)]
             # the claim is the speaker's when their words make up most of it (a quote or reported clause)

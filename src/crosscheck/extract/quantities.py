@@ -59,7 +59,19 @@ from functools import lru_cache
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from ..lexicon import (
+    CLOCK_WORDS,
+    ELLIPSIS_NOUNS,
+    EMERGENCY_NUMBERS,
+    EMERGENCY_SERVICE_WORDS,
+    PARTITIVE_PRONOUNS,
+    PEOPLE_STATES,
+    PEOPLE_VERBS,
+    TIME_ZONES,
+    WHOLE_ONE,
+)
 from ..model import Conversion, Hedge, Quantity, Span
+from ..units import CLOCK, clock_minutes_utc
 
 __all__ = ["extract_quantities", "HEDGES", "check_conversion", "si_value"]
 
@@ -144,6 +156,8 @@ _CANDIDATE_RE = re.compile(
     re.IGNORECASE,
 )
 _DIGITS_RE = re.compile(_DIGITS)
+_ABBREV_MOD_RE = re.compile(r"[ \t\u00a0]+(?:[A-Z]\.){2,}(?=[ \t\u00a0]+[a-z])")
+_FRACTION_RE = re.compile(r"[ \u00a0](\d)/(\d{1,2})(?![\d/])")
 _WORDNUM_RE = re.compile(_WORDNUM + r"\b", re.IGNORECASE)
 _SCALE_WORD_RE = re.compile(r"[ \t\u00a0]*(?:-[ \t]*)?(" + "|".join(_SCALE_WORDS) + r")\b", re.IGNORECASE)
 _SCALE_SUFFIX_RE = re.compile(r"(bn|mn|mln|tn|m|k|b)(?![A-Za-z0-9²/])", re.IGNORECASE)
@@ -244,6 +258,10 @@ def _parse_number(text: str, pos: int) -> _Num | None:
         if value is None:
             return None
         end = m.end()
+        fr = _FRACTION_RE.match(text, end)
+        if fr and "." not in digits and 0 < int(fr.group(1)) < int(fr.group(2)):
+            value += Decimal(int(fr.group(1))) / Decimal(int(fr.group(2)))  # "2 1/2"
+            end = fr.end()
     elif m.group("word"):
         digits = m.group("word")
         value = Decimal(_word_value(digits))
@@ -547,12 +565,23 @@ def _counted_noun(text: str, pos: int, value: Decimal, doc: Any = None) -> tuple
     """The counted noun after a number: "19 small boats" -> ("boat", end of "boats")."""
     cur = pos
     mods = 0
+    prev_cap = False
     while mods <= 3:
+        ab = _ABBREV_MOD_RE.match(text, cur)
+        if ab:  # "three U.S. states"
+            cur, mods, prev_cap = ab.end(), mods + 1, True
+            continue
         m = _WORD_RE.match(text, cur)
         if not m:
             return None
         w = m.group(1)
         lw = w.lower()
+        if lw == "and" and prev_cap:  # "seven Delta and United flights"
+            nxt_cap = _WORD_RE.match(text, m.end(1))
+            if nxt_cap and nxt_cap.group(1)[:1].isupper():
+                cur = m.end(1)
+                continue
+        prev_cap = w[:1].isupper() and mods >= 0
         if lw in _STOP or lw.endswith(("'s", "’s", "'", "’")):
             return None
         if doc is not None and _is_verb(doc, m.start(1)):
@@ -770,7 +799,7 @@ def _quantity_at_unsigned(text: str, num: _Num, doc: Any) -> _Found | None:
     if num.is_word and num.value == 1 and num.scale == 1:
         if _prev_word(text, num.start) in _ONE_BAD_PREV:
             return None
-        if m.unit in _ONE_BAD_NEXT and text[num.end : num.end + 1] != "-":
+        if m.unit in _ONE_BAD_NEXT and text[num.end : num.end + 1] != "-" and len(text[num.end : m.end].split()) == 1:
             return None
     return _Found(num.start, m.end, num, num.value * m.factor, None, m.unit, m.kind)
 
@@ -822,108 +851,7 @@ def _vague_at(text: str, m: re.Match, doc: Any) -> _Found | None:
 # --------------------------------------------------------------------------
 # SI values and conversions
 
-_UREG = None
-
-_PINT_UNITS = {
-    "km2": "km**2", "mi2": "mile**2", "m2": "m**2", "ft2": "ft**2", "ha": "hectare",
-    "acre": "acre", "km": "km", "mi": "mile", "m": "m", "ft": "ft", "cm": "cm", "mm": "mm",
-    "in": "inch", "yd": "yard", "nmi": "nautical_mile", "kg": "kg", "t": "metric_ton",
-    "g": "g", "lb": "lb", "oz": "oz", "day": "day", "week": "week", "month": "month",
-    "year": "year", "hour": "hour", "minute": "minute", "second": "second",
-    "decade": "10 * year", "century": "century", "degC": "degC", "degF": "degF",
-    "km/h": "km/hour", "mph": "mile/hour", "kn": "knot", "MW": "MW", "GW": "GW", "kW": "kW",
-    "kWh": "kWh", "MWh": "MWh", "GWh": "GWh", "TWh": "TWh", "l": "liter", "m3": "m**3",
-    "gal": "gallon",
-}
-# dimension -> (pint target, unit_si label)
-_SI_TARGETS = [
-    ("[length] ** 2", "m**2", "m2"),
-    ("[length] ** 3", "m**3", "m3"),
-    ("[length]", "m", "m"),
-    ("[mass]", "kg", "kg"),
-    ("[time]", "s", "s"),
-    ("[temperature]", "degC", "degC"),
-    ("[length] / [time]", "m/s", "m/s"),
-    ("[length] ** 2 * [mass] / [time] ** 3", "W", "W"),
-    ("[length] ** 2 * [mass] / [time] ** 2", "J", "J"),
-]
-_PRETTY = {"km2": "km²", "mi2": "mi²", "m2": "m²", "ft2": "ft²", "degC": "°C", "degF": "°F", "m3": "m³"}
-
-
-def _ureg():
-    """The module's pint registry, created on first use."""
-    global _UREG
-    if _UREG is None:
-        import pint
-
-        _UREG = pint.UnitRegistry()
-    return _UREG
-
-
-@lru_cache(maxsize=None)
-def _si_affine(unit: str) -> tuple[float, float, str] | None:
-    """(scale, offset, SI label) with ``si = value * scale + offset``, computed once per unit with pint."""
-    expr = _PINT_UNITS.get(unit)
-    if expr is None:
-        return None
-    ureg = _ureg()
-    if unit in ("degC", "degF"):
-        zero = ureg.Quantity(0.0, expr).to("degC").magnitude
-        one = ureg.Quantity(1.0, expr).to("degC").magnitude
-        return float(one - zero), float(zero), "degC"
-    q = 1.0 * ureg(expr)
-    for dim, target, label in _SI_TARGETS:
-        if q.dimensionality == ureg.get_dimensionality(dim):
-            return float(q.to(target).magnitude), 0.0, label
-    return None
-
-
-def si_value(value: float, unit: str) -> tuple[float | None, str | None]:
-    """``value`` in ``unit`` expressed in SI (temperatures in degC); (None, None) if not physical."""
-    aff = _si_affine(unit)
-    if aff is None:
-        return None, None
-    scale, offset, label = aff
-    return value * scale + offset, label
-
-
-def _convert(value: float, unit: str, to_unit: str) -> float | None:
-    """``value`` in ``unit`` expressed in ``to_unit``; None if the units do not measure the same thing."""
-    a, b = _si_affine(unit), _si_affine(to_unit)
-    if a is None or b is None or a[2] != b[2]:
-        return None
-    return (value * a[0] + a[1] - b[1]) / b[0]
-
-
-def _half_step(written: str, scale: float) -> float:
-    """Half the rounding step a written number shows.
-
-    Decimals: half a unit of the last decimal ("45.8" -> 0.05). Integers: half a unit of
-    the least significant non-zero digit ("77" -> 0.5, "340" -> 5), but trailing zeros are
-    taken to leave at least two significant figures ("200" -> 5, not 50), as a figure
-    written "200" is as likely exact as rounded to the hundred. Number words count as exact
-    integers (half a unit).
-    """
-    s = written.replace(",", "")
-    if not re.fullmatch(r"\d+(?:\.\d+)?", s):
-        return 0.5 * scale
-    if "." in s:
-        decimals = len(s.split(".")[1])
-        return 0.5 * 10 ** (-decimals) * scale
-    stripped = s.lstrip("0") or "0"
-    zeros = len(stripped) - len(stripped.rstrip("0"))
-    if stripped == "0":
-        zeros = 0
-    zeros = min(zeros, max(0, len(stripped) - 2))
-    return 0.5 * 10**zeros * scale
-
-
-def _fmt(x: float) -> str:
-    if abs(x - round(x)) < 1e-9:
-        return f"{int(round(x)):,}"
-    if abs(x) >= 100:
-        return f"{x:,.1f}"
-    return f"{x:,.2f}".rstrip("0").rstrip(".")
+from ..units import _fmt, PINT_UNITS as _PINT_UNITS, PRETTY as _PRETTY, convert as _convert, half_step as _half_step, si_value  # noqa: E402
 
 
 def check_conversion(orig: Quantity, conv: Quantity, orig_written: str, conv_written: str,
@@ -980,6 +908,177 @@ _CONV_CLOSE_RE = re.compile(r"[ \t\u00a0]*[)\]]")
 
 
 # --------------------------------------------------------------------------
+# clock times, ages, and counts whose noun is elsewhere
+
+_ZONE_ALT = "|".join(sorted((re.escape(z) for z in TIME_ZONES), key=len, reverse=True))
+_CLOCK_RE = re.compile(
+    r"(?<![\w.:$£€/-])(?:(?P<h>[01]?\d|2[0-3])(?:(?P<sep>[:.])(?P<m>[0-5]\d))?(?![\d,])"
+    r"|(?P<word>noon|midday|midnight)\b)"
+    r"(?P<ampm>[ \u00a0]?(?:[ap]\.[ \u00a0]?m\.?|[ap]m\b|[AP]M\b|[AP]\.M\.))?"
+    r"(?P<zone>[ \u00a0]*\(?(?:(?:" + _ZONE_ALT + r")\b(?:\.(?=\s))?|[EPCM]\.T\.?|local[ \u00a0]+time\b"
+    r"|(?:[A-Z][a-z]+[ \u00a0]){1,2}time\b)\)?)?"
+)
+_AGE_RE = re.compile(
+    r"(?<![\w.,-])(?P<n>\d{1,3}|" + _WORDNUM + r")[- \u00a0](?:years?|yrs?)[- \u00a0]old\b", re.IGNORECASE
+)
+# "Hamish Reed (58)", "Reed, 61," : an age after a capitalised name
+_NAME_AGE_RE = re.compile(r"(?<=[a-z\u00e0-\u00ff])(?:,[ \u00a0]+|[ \u00a0]+\()(?P<n>\d{1,3})(?=\)|,|[ \u00a0]*$|[ \u00a0]*\n|\.[ \u00a0\n])", re.M)
+_WHOLE_ONE_RE = re.compile(
+    r"\b(?:an?|one|the)[ \u00a0]+[“\"‘']?(?:" + "|".join(WHOLE_ONE) + r")[ \u00a0]+(day|night|week|month|year|hour)\b", re.IGNORECASE
+)
+
+
+def clock_times(text: str) -> list[Quantity]:
+    """Clock times: "6:04 p.m.", "18:04 local time", "12:34 GMT", "4:23 a.m.", "noon Alaska time".
+
+    ``value`` is minutes after local midnight (24-hour), ``unit`` is ``clock``, ``zone`` the
+    zone as written (an abbreviation, "local time", "Alaska time") and, when the zone's
+    offset is known, ``value_si`` is seconds after midnight UTC (``unit_si`` "s UTC").
+    A bare "10.30" with neither am/pm nor a zone is a decimal, not a time; "10:30" is a time.
+    """
+    out = []
+    for m in _CLOCK_RE.finditer(text):
+        ampm = (m.group("ampm") or "").lower().replace(".", "").replace(" ", "").replace("\u00a0", "")
+        zone_raw = (m.group("zone") or "").strip(" \u00a0()")
+        if m.group("word"):
+            minutes = CLOCK_WORDS[m.group("word").lower()]
+        else:
+            h, mm = int(m.group("h")), int(m.group("m") or 0)
+            if ampm:
+                if not 1 <= h <= 12:
+                    continue
+                h = (h % 12) + (12 if ampm == "pm" else 0)
+            elif not (m.group("sep") == ":" and m.group("m")) and not (m.group("m") and zone_raw):
+                continue
+            if m.group("sep") == ":" and text[m.end("m") : m.end("m") + 1] == ":":
+                continue  # "1:02:33", a duration or a timestamp
+            minutes = h * 60 + mm
+        if m.group("word") and not (zone_raw or re.search(r"\b(?:at|by|around|about|until|before|after|from|of|since)\s+$", text[max(0, m.start() - 12) : m.start()], re.I)):
+            continue  # "noon" needs a time context
+        end = m.end()
+        if zone_raw and m.group("zone") and m.group("zone").rstrip().endswith(")") and "(" not in m.group("zone"):
+            end -= 1  # do not take the closing bracket of "(12:34 GMT)"
+        while end > m.start() and text[end - 1] in " \u00a0":
+            end -= 1
+        zone = None
+        offset = None
+        if zone_raw:
+            z = zone_raw.rstrip(".")
+            key = z.replace(".", "").upper()
+            if key in TIME_ZONES:
+                zone, offset = key, TIME_ZONES[key]
+            else:
+                zone = re.sub(r"\s+", " ", z)
+        hedge, start = _hedge_before(text, m.start(), CLOCK, "unit")
+        utc = clock_minutes_utc(minutes, offset)
+        out.append(
+            Quantity(
+                start=start, end=end, text=text[start:end], value=float(minutes), unit=CLOCK, counts="time of day",
+                hedge=hedge, hedge_kind=HEDGES[hedge] if hedge else Hedge.exact, zone=zone, utc_offset=offset,
+                value_si=utc * 60 if utc is not None else None, unit_si="s UTC" if utc is not None else None,
+            )
+        )
+    return out
+
+
+def ages(text: str) -> list[Quantity]:
+    """Ages: "a 10-year-old boy", "six years old", "Reed (58)", "Reed, 61," -> years, counts "age"."""
+    out = []
+    for m in _AGE_RE.finditer(text):
+        n = m.group("n")
+        v = int(n) if n.isdigit() else _word_value(n)
+        out.append(Quantity(start=m.start(), end=m.end(), text=m.group(0), value=float(v), unit="year", counts="age"))
+    for m in _NAME_AGE_RE.finditer(text):
+        v = int(m.group("n"))
+        prev = re.search(r"([A-Za-z\u00e0-\u00ff’'-]+)$", text[max(0, m.start() - 30) : m.start()])
+        if not prev or not prev.group(1)[:1].isupper():
+            continue
+        if not 0 < v < 120 or (prev and re.fullmatch(_MONTHS, prev.group(1))) or (prev and prev.group(1).lower() in _REFERENCE_WORDS):
+            continue
+        out.append(Quantity(start=m.start("n"), end=m.end("n"), text=m.group("n"), value=float(v), unit="year", counts="age"))
+    return out
+
+
+def whole_ones(text: str) -> list[Quantity]:
+    """ "an entire day", "a full week" -> 1 day / 1 week."""
+    out = []
+    for m in _WHOLE_ONE_RE.finditer(text):
+        unit = m.group(1).lower()
+        vsi, usi = si_value(1.0, unit) if unit != "night" else (None, None)
+        out.append(Quantity(start=m.start(), end=m.end(), text=m.group(0), value=1.0, unit=unit, value_si=vsi, unit_si=usi))
+    return out
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    cut = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos), text.rfind("? ", 0, pos), text.rfind("! ", 0, pos))
+    return cut + 1 if cut >= 0 else 0
+
+
+def _elliptical(text: str, num: _Num, found: list[_Found], doc: Any) -> _Found | None:
+    """A bare number whose noun is elsewhere: "113 of over 420 vessels", "four of which", "99 were not",
+    "two others", "10 injured", "killing at least one"."""
+    if num.currency or num.is_year_like or num.value != num.value.to_integral_value() or num.scale != 1 and not num.is_word:
+        return None
+    after = text[num.end : num.end + 60]
+    # "113 of over 420 vessels": the first figure counts what the second counts
+    pm = re.match(r"[ \u00a0]+of[ \u00a0]+(?:(?:the|those|its|their|a|an)[ \u00a0]+)?", after)
+    if pm:
+        pos = num.end + pm.end()
+        hm = _HEDGE_RE.pattern  # noqa: F841 - hedges are skipped below
+        hedge = re.match(r"(?:" + "|".join(sorted((re.escape(h).replace(r"\ ", r"\s+") for h in HEDGES), key=len, reverse=True)) + r")[ \u00a0]+", text[pos:], re.I)
+        if hedge:
+            pos += hedge.end()
+        n2 = _parse_number(text, pos)
+        if n2 is not None and not n2.is_year_like:
+            f2 = _quantity_at(text, n2, doc)
+            if f2 is not None and f2.kind in ("noun", "unit") and f2.value > num.value:
+                return _Found(num.start, num.end, num, num.value, None, f2.unit, f2.kind)
+        word = re.match(r"(\w+)", text[num.end + pm.end() :])
+        if word and word.group(1).lower() in PARTITIVE_PRONOUNS:
+            prev = _previous_in_sentence(text, num.start, found)
+            if prev is not None:
+                return _Found(num.start, num.end, num, num.value, None, prev.unit, prev.kind)
+        return None
+    nxt = re.match(r"[ \u00a0]+(?:still[ \u00a0]+|were[ \u00a0]+|are[ \u00a0]+|remain[ \u00a0]+|remained[ \u00a0]+)?([a-z]+)", after)
+    nw = nxt.group(1) if nxt else ""
+    first = re.match(r"[ \u00a0]+([a-z]+)", after)
+    fw = first.group(1) if first else ""
+    if nw in PEOPLE_STATES:
+        return _Found(num.start, num.end, num, num.value, None, "person", "noun", counts=nw)
+    if nw in ELLIPSIS_NOUNS or fw in ("were", "was", "are", "have", "had", "remain", "remained"):
+        prev = _previous_in_sentence(text, num.start, found)
+        if prev is not None and prev.kind == "noun":
+            end = num.end + (nxt.end() if nw in ELLIPSIS_NOUNS else 0)
+            return _Found(num.start, end, num, num.value, None, prev.unit, prev.kind)
+    before = text[max(0, num.start - 40) : num.start]
+    hedge = _HEDGE_RE.search(before)
+    if hedge:
+        before = before[: hedge.start()]
+    pv = re.search(r"([a-z]+)[ \u00a0]+$", before)
+    if pv and pv.group(1) in PEOPLE_VERBS and not re.match(r"[ \u00a0]+[a-z]", after) or pv and pv.group(1) in PEOPLE_VERBS and nw in ("and", "or", "but"):
+        return _Found(num.start, num.end, num, num.value, None, "person", "noun")
+    return None
+
+
+def _previous_in_sentence(text: str, pos: int, found: list[_Found]) -> _Found | None:
+    s0 = _sentence_start(text, pos)
+    for f in reversed(found):
+        if f.end <= pos and f.start >= s0:
+            return f
+        if f.end <= s0:
+            break
+    return None
+
+
+def _emergency_number(text: str, num: _Num) -> bool:
+    """ "911 calls", "a 999 outage": a service's telephone number, not a count."""
+    if num.is_word or num.currency or num.digits not in EMERGENCY_NUMBERS:
+        return False
+    nxt = re.match(r"[ \u00a0]+([A-Za-z]+)", text[num.end : num.end + 30])
+    return bool(nxt) and nxt.group(1).lower() in EMERGENCY_SERVICE_WORDS
+
+
+# --------------------------------------------------------------------------
 # the extractor
 
 
@@ -1030,10 +1129,18 @@ def extract_quantities(text: str, doc: Any = None) -> list[Quantity]:
     tagged as a verb is not taken as a counted noun). Without it the function is
     pure regular expressions and tables.
     """
+    special = clock_times(text) + ages(text) + whole_ones(text)
+    special.sort(key=lambda q: (q.start, -q.end))
+    kept: list[Quantity] = []
+    for q in special:  # overlapping forms: the first and longest wins
+        if not kept or q.start >= kept[-1].end:
+            kept.append(q)
+    special = kept
+    masked = [(q.start, q.end) for q in special]
     found: list[_Found] = []
     consumed = 0
     for cm in _CANDIDATE_RE.finditer(text):
-        if cm.start() < consumed:
+        if cm.start() < consumed or any(a <= cm.start() < b for a, b in masked):
             continue
         f: _Found | None
         if cm.group("mag"):
@@ -1044,8 +1151,13 @@ def extract_quantities(text: str, doc: Any = None) -> list[Quantity]:
             num = _parse_number(text, cm.start())
             if num is None:
                 continue
+            if _emergency_number(text, num):
+                consumed = num.end
+                continue
             f = _quantity_at(text, num, doc)
-        if f is None:
+            if f is None:
+                f = _elliptical(text, num, found, doc)
+        if f is None or any(a < f.end and f.start < b for a, b in masked):
             continue
         found.append(f)
         consumed = f.end
@@ -1099,12 +1211,13 @@ def extract_quantities(text: str, doc: Any = None) -> list[Quantity]:
         if q.conversion is not None:
             close = _CONV_CLOSE_RE.match(text, quantities[i + 1].end)
             after = close.end() if close else after
-        q.counts = _counts_for(text, f, after)
+        q.counts = f.counts or _counts_for(text, f, after)
         if q.counts is None and i > 0 and quantities[i - 1].conversion is not None and quantities[i - 1].conversion.converted.start == q.start:
             q.counts = quantities[i - 1].counts
     # the converted figure measures the same thing as its original
     for i, q in enumerate(quantities[:-1]):
         if q.conversion is not None and quantities[i + 1].counts is None:
             quantities[i + 1].counts = q.counts
+    quantities.extend(special)
     quantities.sort(key=lambda q: q.start)
     return quantities

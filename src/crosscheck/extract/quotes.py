@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 
+from .. import lexicon
 from ..model import Actor, ActorType, Quote, Span
 from ..text import quote_spans
 from .actors import _ROLE_WORD, clean_name, person_by_name, surname
@@ -42,6 +43,7 @@ class _Resolver:
         self.doc = doc
         self.last_subject: str | None = None
         self.last_subject_org: str | None = None
+        self.last_statement_by: str | None = None
         self.dateline_end = _dateline_end(doc.text)
         self.ents = list(doc.ents)
 
@@ -81,6 +83,58 @@ class _Resolver:
                 best, best_score = a.name, score
         return best
 
+    def organisation_of(self, tok, doc) -> tuple[str | None, Span | None] | None:  # noqa: ANN001
+        """Organisational statements: 'X said on behalf of OceanGate', 'a spokesperson for the FDIC',
+        'the FDIC press release states', 'the statement said' (the last issuer of a statement)."""
+        verb = tok.head
+        for c in [*verb.children, *tok.children]:  # "said Jane Roe on behalf of Acme"
+            if c.dep_ == "prep" and c.lower_ == "on" and doc[c.i + 1 : c.i + 3].text.lower() == "behalf of":
+                obj = next((x for x in doc[c.i + 2].children if x.dep_ == "pobj"), None)
+                if obj is not None:
+                    return self.resolve(obj, doc)
+        head = tok.lemma_.lower()
+        if head in lexicon.SPOKES_NOUNS:
+            for c in tok.children:  # "a spokesperson for the FDIC"
+                if c.dep_ == "prep" and c.lower_ in ("for", "of", "at"):
+                    obj = next((x for x in c.children if x.dep_ == "pobj"), None)
+                    if obj is not None and obj.pos_ == "PROPN":
+                        name, _span = self.resolve(obj, doc)
+                        if name is not None:
+                            return name, Span(start=tok.idx, end=obj.idx + len(obj.text), text=doc[tok.i : obj.i + 1].text)
+        if head in lexicon.STATEMENT_NOUNS:
+            span = Span(start=tok.idx, end=tok.idx + len(tok.text), text=tok.text)
+            for c in tok.children:  # "the FDIC press release", "OceanGate's statement", "the Belarusian statement"
+                if c.dep_ in ("compound", "poss", "amod", "nmod") and c.pos_ in ("PROPN", "ADJ") and c.text[:1].isupper():
+                    if c.pos_ == "ADJ" or c.ent_type_ == "NORP":
+                        who = self.introduced_with(c.text)
+                        if who:
+                            return who, span
+                        continue
+                    name, _ = self.resolve(c, doc)
+                    if name:
+                        return name, span
+            if self.last_statement_by:
+                return self.last_statement_by, span
+        return None
+
+    def introduced_with(self, adjective: str) -> str | None:
+        """The first person or body the text names after a nationality adjective ('Belarusian President X')."""
+        m = re.search(r"\b" + re.escape(adjective) + r"\s+((?:[A-Z][\w’'-]+\s+){0,3}[A-Z][\w’'-]+|[a-z]+)", self.doc.text)
+        if not m:
+            return None
+        phrase = m.group(1)
+        a = person_by_name(self.actors, clean_name(phrase)) if phrase[:1].isupper() else None
+        return a.name if a else f"{adjective} {phrase}"
+
+    def note_statement(self, sent, who: str | None) -> None:  # noqa: ANN001
+        """Remember who issued the statement a sentence speaks of ('X said in a statement', 'X deleted its statement')."""
+        if any(t.lemma_.lower() in lexicon.STATEMENT_NOUNS for t in sent):
+            if who is None:
+                subj = next((t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "PROPN"), None)
+                who = self.resolve(subj, self.doc)[0] if subj is not None else None
+            if who and who.lower() not in lexicon.STATEMENT_NOUNS:
+                self.last_statement_by = who
+
     def track(self, sent, inside) -> None:  # noqa: ANN001
         """Remember the person (and organisation) a sentence has as its main subject, for pronouns."""
         main = [t for t in sent.root.children if t.dep_ in ("nsubj", "nsubjpass")]
@@ -112,6 +166,11 @@ class _Resolver:
         """Name for the speaker token (the head of the subject phrase)."""
         if tok is None or tok.idx < self.dateline_end:
             return None, None
+        if tok.text.replace(".", "").upper() in lexicon.TIME_ZONES and not tok.text.islower():
+            return None, None  # "8:49 a.m. E.T.": a time zone never speaks
+        org = self.organisation_of(tok, doc)
+        if org is not None:
+            return org
         low = tok.text.lower()
         if low in PRONOUNS and tok.pos_ == "PRON":
             if low in ("they", "we"):
@@ -201,6 +260,11 @@ def _cue_for(sent, inside) -> tuple[object | None, object | None]:
                 subj = next((c for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subj is None and t.dep_ in ("conj",):
                 subj = next((c for c in t.head.children if c.dep_ in ("nsubj",)), None)
+            if subj is None and t.dep_ in ("acl", "relcl") and t.head.pos_ in ("NOUN", "PROPN") and t.head.i < t.i and not inside(t.head.idx):
+                subj = t.head  # '"...", the prime minister posted on X': the frame's noun phrase is the speaker
+            if subj is None:
+                # '"...", said X' parsed with X as the verb's object or attribute
+                subj = next((c for c in t.children if c.dep_ in ("dobj", "attr", "npadvmod") and c.i > t.i and c.pos_ == "PROPN" and not inside(c.idx)), None)
             if subj is not None:
                 return t, subj
             best = best or (t, None)
@@ -217,6 +281,11 @@ ORG_NOUNS = {
     "organisation", "organization", "institute", "operator", "club", "federation", "board", "trust", "charity",
     "regulator", "university", "hospital", "airline", "utility", "insurer", "manufacturer", "carrier", "kremlin",
 }
+
+
+_PASTED_RE = re.compile(
+    r"\b((?:[A-Z][\w&.’'-]*\s+){1,5}?)(?:press\s+)?(?:release|statement|announcement|notice)\s+(states|said|says|reads|read|stated)\s*:\s*$"
+)
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
@@ -237,6 +306,7 @@ def extract_quotes(doc, actors: list[Actor]) -> list[Quote]:
     out: list[Quote] = []
     last_speaker: str | None = None
     last_span: Span | None = None
+    pasted: tuple[str, Span | None, str] | None = None
     for p0, p1 in _paragraphs(text):
         psents = [s for s in sents if p0 <= s.start_char < p1]
         pquotes = [q for q in qspans if p0 <= q.start < p1]
@@ -249,7 +319,11 @@ def extract_quotes(doc, actors: list[Actor]) -> list[Quote]:
                 continue
             who, span = res.resolve(subj, doc) if subj is not None else (None, None)
             cues.append((cue, who, span, sent))
+            res.note_statement(sent, who)
             res.track(sent, inside)
+        if not cues:
+            for sent in psents:
+                res.note_statement(sent, None)
         for q in pquotes:
             qt = text[q.start : q.end]
             if not qt.strip():
@@ -286,6 +360,40 @@ def extract_quotes(doc, actors: list[Actor]) -> list[Quote]:
                 s0, s1 = stmt
                 out.append(Quote(start=s0, end=s1, text=text[s0:s1], speaker=who, speaker_role=_role_of(actors, who),
                                  speaker_span=span, cue=cue.text, direct=False))
+        # a statement pasted after "X's press release states:" runs to the end of the text or the next quote
+        if pasted is not None and not cues and not pquotes:
+            s0, s1 = p0, p1
+            while s1 > s0 and text[s1 - 1] in " \t":
+                s1 -= 1
+            if len(text[s0:s1].split()) >= 3:
+                out.append(Quote(start=s0, end=s1, text=text[s0:s1], speaker=pasted[0], speaker_role=_role_of(actors, pasted[0]),
+                                 speaker_span=pasted[1], cue=pasted[2], direct=True))
+                continue
+        pasted = None
+        if cues and text[p0:p1].rstrip().endswith(":") and not pquotes and cues[-1][1]:
+            pasted = (cues[-1][1], cues[-1][2], cues[-1][0].text)
+        elif not pquotes and (pm := _PASTED_RE.search(text, p0, p1)):
+            # "The FDIC press release states:" (a parse may miss the verb)
+            name = re.sub(r"^(?:The|A|An)\s+", "", re.split(r"(?<=[a-z]\.)\s+", pm.group(1).strip())[-1])
+            known = next((a.name for a in actors if name == a.name or name in a.aliases), name)
+            at = text.find(name, pm.start(1))
+            pasted = (known, Span(start=at, end=at + len(name), text=name), pm.group(2))
+        # reported speech runs on: a later sentence of the paragraph with no attribution of its own that names
+        # the speaker of the reported clause before it ("..., the FDIC said. The FDIC will pay ...")
+        for k, sent in enumerate(psents):
+            if any(c[3] is sent for c in cues) or any(inside(t.idx) for t in sent) or k == 0:
+                continue
+            prev = next((c for c in cues if c[3] is psents[k - 1]), None)
+            if prev is None or not prev[1] or any(q.start >= sent.start_char and q.end <= sent.end_char for q in out):
+                continue
+            names = [prev[1], *(al for a in actors if a.name == prev[1] for al in a.aliases)]
+            if any(re.search(r"\b" + re.escape(n) + r"\b", sent.text) for n in names if len(n) >= 3):
+                s0, s1 = sent.start_char, sent.end_char
+                while s1 > s0 and text[s1 - 1] in " .\n":
+                    s1 -= 1
+                out.append(Quote(start=s0, end=s1, text=text[s0:s1], speaker=prev[1], speaker_role=_role_of(actors, prev[1]),
+                                 speaker_span=None, cue=None, direct=False))
+                cues.append((prev[0], prev[1], prev[2], sent))
         named = [c for c in cues if c[1]]
         if named:
             last_speaker, last_span = named[-1][1], named[-1][2]
@@ -347,3 +455,28 @@ def _role_of(actors: list[Actor], name: str | None) -> str | None:
 
 
 __all__ = ["extract_quotes", "quote_spans"]
+
+
+def headline_quotes(title: str, body_quotes: list[Quote], actors: list[Actor]) -> list[Quote]:
+    """Quotes in the headline, marked ``in_headline`` (offsets into the title).
+
+    The headline's own frame gives the speaker ("X says ...", "X: '...'"); failing that, a body
+    quote with the same words lends its speaker; failing that, the speaker is None.
+    """
+    from .nlp import parse
+
+    if not quote_spans(title):
+        return []
+    named = [a.model_copy(update={"mentions": []}) for a in actors]  # body offsets do not apply to the title
+    out = extract_quotes(parse(title), named)
+    norm = lambda s: re.sub(r"\W+", " ", s.lower()).strip()  # noqa: E731
+    for q in out:
+        q.in_headline = True
+        nq = norm(q.text)
+        body = next((b for b in body_quotes if b.direct and nq and nq in norm(b.text)), None)
+        if body is not None and (q.speaker is None or q.cue is None):
+            q.speaker, q.speaker_role, q.speaker_span = body.speaker, body.speaker_role, None
+        elif q.speaker is not None and not any(q.speaker == a.name for a in actors):
+            q.speaker_span = None
+        q.speaker_span = None if q.speaker_span is None else q.speaker_span
+    return out

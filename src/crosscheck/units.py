@@ -1,0 +1,139 @@
+"""Units: the one place crosscheck turns measurements into comparable values, with pint.
+
+Extraction (:mod:`crosscheck.extract.quantities`) and comparison (:mod:`crosscheck.align.numbers`)
+both use these definitions: the canonical unit names, their dimension, their SI value and the
+rounding a written figure shows (:func:`half_step`, :func:`rounding`). One pint registry,
+created lazily; each unit's factor is computed once and cached. Clock times have their own
+comparable value (:func:`clock_minutes_utc`): minutes after midnight UTC when the zone is known.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from functools import lru_cache
+
+_UREG = None
+
+PINT_UNITS = {
+    "km2": "km**2", "mi2": "mile**2", "m2": "m**2", "ft2": "ft**2", "ha": "hectare",
+    "acre": "acre", "km": "km", "mi": "mile", "m": "m", "ft": "ft", "cm": "cm", "mm": "mm",
+    "in": "inch", "yd": "yard", "nmi": "nautical_mile", "kg": "kg", "t": "metric_ton",
+    "g": "g", "lb": "lb", "oz": "oz", "day": "day", "week": "week", "month": "month",
+    "year": "year", "hour": "hour", "minute": "minute", "second": "second",
+    "decade": "10 * year", "century": "century", "degC": "degC", "degF": "degF",
+    "km/h": "km/hour", "mph": "mile/hour", "kn": "knot", "MW": "MW", "GW": "GW", "kW": "kW",
+    "kWh": "kWh", "MWh": "MWh", "GWh": "GWh", "TWh": "TWh", "l": "liter", "m3": "m**3",
+    "gal": "gallon",
+}
+# dimension -> (pint target, unit_si label)
+_SI_TARGETS = [
+    ("[length] ** 2", "m**2", "m2"),
+    ("[length] ** 3", "m**3", "m3"),
+    ("[length]", "m", "m"),
+    ("[mass]", "kg", "kg"),
+    ("[time]", "s", "s"),
+    ("[temperature]", "degC", "degC"),
+    ("[length] / [time]", "m/s", "m/s"),
+    ("[length] ** 2 * [mass] / [time] ** 3", "W", "W"),
+    ("[length] ** 2 * [mass] / [time] ** 2", "J", "J"),
+]
+PRETTY = {"km2": "km²", "mi2": "mi²", "m2": "m²", "ft2": "ft²", "degC": "°C", "degF": "°F", "m3": "m³"}
+
+
+def _ureg():
+    """The module's pint registry, created on first use."""
+    global _UREG
+    if _UREG is None:
+        import pint
+
+        _UREG = pint.UnitRegistry()
+    return _UREG
+
+
+@lru_cache(maxsize=None)
+def _si_affine(unit: str) -> tuple[float, float, str] | None:
+    """(scale, offset, SI label) with ``si = value * scale + offset``, computed once per unit with pint."""
+    expr = PINT_UNITS.get(unit)
+    if expr is None:
+        return None
+    ureg = _ureg()
+    if unit in ("degC", "degF"):
+        zero = ureg.Quantity(0.0, expr).to("degC").magnitude
+        one = ureg.Quantity(1.0, expr).to("degC").magnitude
+        return float(one - zero), float(zero), "degC"
+    q = 1.0 * ureg(expr)
+    for dim, target, label in _SI_TARGETS:
+        if q.dimensionality == ureg.get_dimensionality(dim):
+            return float(q.to(target).magnitude), 0.0, label
+    return None
+
+
+def si_value(value: float, unit: str) -> tuple[float | None, str | None]:
+    """``value`` in ``unit`` expressed in SI (temperatures in degC); (None, None) if not physical."""
+    aff = _si_affine(unit)
+    if aff is None:
+        return None, None
+    scale, offset, label = aff
+    return value * scale + offset, label
+
+
+def convert(value: float, unit: str, to_unit: str) -> float | None:
+    """``value`` in ``unit`` expressed in ``to_unit``; None if the units do not measure the same thing."""
+    a, b = _si_affine(unit), _si_affine(to_unit)
+    if a is None or b is None or a[2] != b[2]:
+        return None
+    return (value * a[0] + a[1] - b[1]) / b[0]
+
+
+def half_step(written: str, scale: float) -> float:
+    """Half the rounding step a written number shows.
+
+    Decimals: half a unit of the last decimal ("45.8" -> 0.05). Integers: half a unit of
+    the least significant non-zero digit ("77" -> 0.5, "340" -> 5), but trailing zeros are
+    taken to leave at least two significant figures ("200" -> 5, not 50), as a figure
+    written "200" is as likely exact as rounded to the hundred. Number words count as exact
+    integers (half a unit).
+    """
+    s = written.replace(",", "")
+    if not re.fullmatch(r"\d+(?:\.\d+)?", s):
+        return 0.5 * scale
+    if "." in s:
+        decimals = len(s.split(".")[1])
+        return 0.5 * 10 ** (-decimals) * scale
+    stripped = s.lstrip("0") or "0"
+    zeros = len(stripped) - len(stripped.rstrip("0"))
+    if stripped == "0":
+        zeros = 0
+    zeros = min(zeros, max(0, len(stripped) - 2))
+    return 0.5 * 10**zeros * scale
+
+
+def _fmt(x: float) -> str:
+    if abs(x - round(x)) < 1e-9:
+        return f"{int(round(x)):,}"
+    if abs(x) >= 100:
+        return f"{x:,.1f}"
+    return f"{x:,.2f}".rstrip("0").rstrip(".")
+
+
+def rounding(v: float) -> float:
+    """Half the unit of the last significant digit of a value: 1,100 -> 50, 430 -> 5, 86 -> 0.5."""
+    if v == 0 or not math.isfinite(v):
+        return 0.0
+    s = f"{abs(v):.6g}"
+    if "." in s:
+        return 0.5 * 10 ** (-len(s.split(".")[1]))
+    stripped = s.rstrip("0")
+    return 0.5 * 10 ** (len(s) - len(stripped))
+
+
+#: unit name for a clock time (value = minutes after local midnight)
+CLOCK = "clock"
+
+
+def clock_minutes_utc(minutes_local: float, utc_offset_minutes: int | None) -> float | None:
+    """A clock time as minutes after midnight UTC (mod one day), or None without a known zone."""
+    if utc_offset_minutes is None:
+        return None
+    return (minutes_local - utc_offset_minutes) % (24 * 60)
