@@ -39,25 +39,27 @@ def any_report(request, seed_report) -> Report:
     return crosscheck.analyze([path])
 
 
-def _spans(obj, owner: str | None = None):
-    """Every (article id, span) under obj; evidence and shared passages name their article."""
+def _spans(obj, owner: str | None = None, headline: bool = False):
+    """Every (article id, span, in headline) under obj; evidence and shared passages name their article.
+
+    A quote or figure read from the headline (``in_headline``) points into the title, and so do its parts."""
     if isinstance(obj, Span):
-        yield owner, obj
-        return
+        headline = headline or bool(getattr(obj, "in_headline", False))
+        yield owner, obj, headline
     if isinstance(obj, BaseModel):
         fields = type(obj).model_fields
         if "article_id" in fields:
             owner = obj.article_id
         if "passages" in fields and "a" in fields:  # a reuse link: its passages' a/b belong to link.a/link.b
             for p in obj.passages:
-                yield obj.a, p.a
-                yield obj.b, p.b
+                yield obj.a, p.a, False
+                yield obj.b, p.b, False
             return
         for k in fields:
-            yield from _spans(getattr(obj, k), owner)
+            yield from _spans(getattr(obj, k), owner, headline)
     elif isinstance(obj, list):
         for x in obj:
-            yield from _spans(x, owner)
+            yield from _spans(x, owner, headline)
 
 
 def test_every_span_is_exact(any_report):
@@ -65,11 +67,12 @@ def test_every_span_is_exact(any_report):
     texts = {a.id: a.text for a in any_report.articles}
     checked = 0
     for a in any_report.articles:
-        for _owner, s in _spans(a, a.id):
-            assert a.text[s.start : s.end] == s.text, (a.id, s.start, s.text[:40])
+        for _owner, s, in_headline in _spans(a, a.id):
+            base = a.title if in_headline else a.text
+            assert base[s.start : s.end] == s.text, (a.id, s.start, s.text[:40])
             checked += 1
     for story in any_report.stories:
-        for owner, s in _spans(story):
+        for owner, s, _h in _spans(story):
             if owner is None:
                 continue
             t = texts[owner]
@@ -318,3 +321,67 @@ def test_story_title_is_the_headline_most_articles_share():
     ]
     assert story_title(titles, texts) in titles[2:]
     assert story_title([None, "Watch Now", "Evening Star"], texts[:3]) != "Watch Now"
+
+
+# --------------------------------------------------------------------------
+# the fact x outlet matrix leads the story
+
+
+def test_fact_matrix_leads_and_agrees_with_claims(seed_report):
+    from crosscheck.report.view import CONTRADICTS, STATES, fact_matrix
+
+    story = seed_report.stories[0]
+    m = fact_matrix(story)
+    # columns: every article once, grouped by independent group in the groups' order
+    assert sorted(c.article_id for c in m.columns) == sorted(story.article_ids)
+    group_order = [c.group_id for c in m.columns]
+    assert group_order == sorted(group_order, key=lambda g: [x.id for x in story.independent_groups].index(g))
+    assert m.rows and all(c.status.value != "single_source" for c, _ in m.rows)
+    for c, cells in m.rows:
+        for col, cell in zip(m.columns, cells):
+            assert (cell == STATES) == (col.article_id in c.article_ids)
+    # the conflicting facts show who contradicts them
+    conflicting = [cells for c, cells in m.rows if c.status.value == "conflicting"]
+    assert conflicting and any(CONTRADICTS in cells for cells in conflicting)
+    md = render(seed_report, "md")
+    assert md.index("### Facts × outlets") < md.index("### Reported in conflicting versions")
+    html = render(seed_report, "html")
+    assert html.index('<table class="matrix">') < html.index('data-section="conflicting"')
+
+
+# --------------------------------------------------------------------------
+# Markdown: nothing from an article or a path is ever markup
+
+_HOSTILE = (
+    "<script>alert('title')</script> Flood [click](javascript:alert(1)) kills 12\n\n"
+    "By Ana <img src=x onerror=alert(2)> Lima\n\n"
+    "LISBON (Reuters) - Floods killed 12 people on Monday, officials said. "
+    "\"We have never seen <svg onload=alert(3)> anything like it,\" the mayor, Rui <b>Costa</b>, said of the "
+    "[flood](javascript:alert(4)) that swept through the old town on Monday, the worst in 40 years.\n\n"
+    "More than 300 people were moved to shelters ![x](javascript:alert(5)) and <https://example.org> "
+    "and <javascript:alert(6)> the council said, adding that *all* schools would stay shut until Thursday.\n"
+)
+
+
+def test_markdown_escapes_everything_from_articles_and_paths(tmp_path):
+    from markdown_it import MarkdownIt
+
+    folder = tmp_path / "<script>alert(7)<%2Fscript>"
+    folder.mkdir()
+    (folder / "[x](javascript:alert(8)).txt").write_text(_HOSTILE, encoding="utf-8")
+    (folder / "<img src=y onerror=alert(9)>.txt").write_text(_HOSTILE.replace("Monday", "Tuesday"), encoding="utf-8")
+    report = crosscheck.analyze([folder])
+    assert len(report.analysed) == 2
+    md = render(report, "md")
+    html = MarkdownIt("commonmark").render(md)
+    low = html.lower()
+    # only the report's own structure is markup: no script, img, svg, b or a element, no attribute at all
+    assert not _tags(low) - {"h1", "h2", "h3", "p", "ul", "li", "code", "strong", "em", "table", "thead", "tbody", "tr", "th", "td", "ol"}
+    assert re.findall(r"<[a-z][a-z0-9]*\s[^>]*>", low) == [], "an element with attributes"
+    # the text is still there, shown as text
+    assert "&lt;script&gt;" in html and "onerror" in html
+
+
+def _tags(html: str) -> set[str]:
+    return set(re.findall(r"<([a-z][a-z0-9]*)\b", html))
+

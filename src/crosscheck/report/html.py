@@ -19,7 +19,7 @@ import re
 from html import escape
 from collections.abc import Iterable
 
-from .view import cut, story_view
+from .view import cut, fact_matrix, story_view
 from ..model import (
     Actor,
     ActorType,
@@ -121,6 +121,13 @@ details .body{padding:6px 12px 8px}
 .badge.kind.explained{background:var(--amber-bg);color:#6b4700}
 .badge.origin{background:#ddf4ff;color:#0a3069}
 .badge.trace{background:var(--amber-bg);color:#6b4700}
+.matrix-wrap{overflow-x:auto;margin:8px 0}
+table.matrix{border-collapse:collapse;font-size:13px}
+table.matrix th,table.matrix td{border:1px solid var(--line,#d0d7de);padding:2px 6px;text-align:center}
+table.matrix td.fact{text-align:left;max-width:520px}
+table.matrix td.states{background:var(--green-bg);color:#0e4f22}
+table.matrix td.contradicts{background:var(--red-bg);color:#82071e;font-weight:bold}
+table.matrix td.silent{color:#8c959f}
 .badge.unverified{background:var(--amber-bg);color:#6b4700;border:1px dashed #bf8700}
 ul.evidence{margin:0;padding-left:18px}
 ul.evidence li{margin:4px 0}
@@ -417,7 +424,7 @@ def _claim_item(c: StoryClaim, story: Story, si: int, anchors: _Anchors, report:
         f"{_evidence_list(c.evidence, si, anchors, report)}</div>"
     )
     return (
-        f'<li><details class="claim {_STATUS_CLASS[c.status]}" data-claim-id="{e(c.id)}" data-status="{e(c.status.value)}"><summary>'
+        f'<li id="{e(c.id)}"><details class="claim {_STATUS_CLASS[c.status]}" data-claim-id="{e(c.id)}" data-status="{e(c.status.value)}"><summary>'
         f'<span class="claim-text">{e(c.text)}</span><span class="badges">{"".join(badges)}</span>'
         f"</summary>{body}</details></li>"
     )
@@ -566,6 +573,43 @@ def _columns(report: Report, story: Story, si: int, anchors: _Anchors) -> str:
     return f'<div class="columns-wrap"><div class="columns{many}">{"".join(cols)}</div></div>'
 
 
+_CELL = {"states": ("●", "states it"), "contradicts": ("✗", "contradicts it"), "silent": ("·", "silent")}
+
+
+def _matrix(story: Story, max_items: int | None) -> str:
+    """The fact x outlet matrix: rows facts, columns articles grouped by independent group."""
+    m = fact_matrix(story, max_items)
+    if not m.rows:
+        return ""
+    groups: list[tuple[str | None, int]] = []
+    for col in m.columns:
+        if groups and groups[-1][0] == col.group_id:
+            groups[-1] = (col.group_id, groups[-1][1] + 1)
+        else:
+            groups.append((col.group_id, 1))
+    head1 = '<tr><th rowspan="2">fact</th><th rowspan="2">status</th>' + "".join(
+        f'<th colspan="{n}" class="group">{e(g or "—")}</th>' for g, n in groups
+    ) + "</tr>"
+    head2 = "<tr>" + "".join(f'<th title="{e(col.article_id)}">{e(col.label)}</th>' for col in m.columns) + "</tr>"
+    shown = {c.id for sec in story_view(story, max_items).sections for c in sec.shown}
+    body = []
+    for c, cells in m.rows:
+        text = e(_short(c.text, 140))
+        link = f'<a href="#{e(c.id)}">{text}</a>' if c.id in shown else text
+        tds = "".join(f'<td class="cell {x}" title="{e(_CELL[x][1])}">{_CELL[x][0]}</td>' for x in cells)
+        body.append(
+            f'<tr><td class="fact">{link}</td>'
+            f'<td><span class="badge {_STATUS_CLASS[c.status]}">{e(c.status.value)}</span></td>{tds}</tr>'
+        )
+    legend = "; ".join(f"{col.label} = {e(col.article_id)}" for col in m.columns)
+    return (
+        f'<h3 data-section="matrix">Facts × outlets <span class="muted small">({len(m.rows) + m.hidden} facts carried by more than one article; '
+        "● states it, ✗ contradicts it, · silent)</span></h3>"
+        f'<div class="matrix-wrap"><table class="matrix"><thead>{head1}{head2}</thead><tbody>{"".join(body)}</tbody></table></div>'
+        f'<p class="muted small">{legend}</p>{_more(m.hidden)}'
+    )
+
+
 def _more(hidden: int) -> str:
     return f'<p class="muted small">… and {hidden} more (shown: --max-items; all are in the JSON report)</p>' if hidden else ""
 
@@ -595,6 +639,7 @@ def _story(report: Report, story: Story, si: int, anchors: _Anchors, max_items: 
         f'<section class="story" id="{anchors.story(si)}">'
         f'<h2><span class="id">{e(story.id)}</span> {title}</h2>'
         f"{_summary(report, story)}"
+        f"{_matrix(story, max_items)}"
         f"{sections}"
         f'<h3 data-section="discrepancies">Discrepancies <span class="muted small">({len(story.discrepancies)})</span></h3>{disc}'
         f'<h3>Sources side by side <span class="muted small">({e(_plural(len(story.article_ids), "article"))})</span></h3>'

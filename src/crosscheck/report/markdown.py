@@ -11,9 +11,11 @@ from __future__ import annotations
 import re
 
 from ..model import Article, Discrepancy, Report, Story, StoryClaim
-from .view import cut, story_view
+from .view import CONTRADICTS, STATES, cut, fact_matrix, story_view
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~])")
+_CELL = {STATES: "●", CONTRADICTS: "✗", "silent": "·"}
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]|~])")
 
 
 def md(value: object) -> str:
@@ -93,6 +95,22 @@ def _discrepancy_lines(d: Discrepancy) -> list[str]:
     return out
 
 
+def _matrix(story: Story, max_items: int | None) -> list[str]:
+    m = fact_matrix(story, max_items)
+    if not m.rows:
+        return []
+    out = [f"### Facts × outlets ({len(m.rows) + m.hidden} facts carried by more than one article)", ""]
+    groups = "; ".join(f"{col.label} = {code(col.article_id)}" + (f" ({md(col.group_id)})" if col.group_id else "") for col in m.columns)
+    out += [f"Columns, by independent group: {groups}. ● states it, ✗ contradicts it, · silent.", ""]
+    out.append("| fact | status | " + " | ".join(col.label for col in m.columns) + " |")
+    out.append("|---|---|" + "---|" * len(m.columns))
+    for c, cells in m.rows:
+        out.append(f"| {_quote(c.text, 120).replace('|', '&#124;')} | {md(c.status.value)} | " + " | ".join(_CELL[x] for x in cells) + " |")
+    out += _more(m.hidden)
+    out.append("")
+    return out
+
+
 def _summary(story: Story, max_items: int | None) -> list[str]:
     out = []
     if story.event:
@@ -105,6 +123,7 @@ def _summary(story: Story, max_items: int | None) -> list[str]:
         if shown:
             out.append(f"**{label}:** " + ", ".join(md(n) for n in shown) + (f" … and {hidden} more" if hidden else ""))
     out.append("")
+    out += _matrix(story, max_items)
     view = story_view(story, max_items)
     for sec in view.sections:
         out += [f"### {sec.heading} ({len(sec.claims)})", "", f"*{sec.meaning}*", ""]

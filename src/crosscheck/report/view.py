@@ -100,4 +100,69 @@ def cut(items: list, max_items: int | None) -> tuple[list, int]:
     return items[:max_items], len(items) - max_items
 
 
-__all__ = ["SECTIONS", "SECTION_STATUS", "section_of", "story_view", "StoryView", "ClaimSection", "cut"]
+STATES, CONTRADICTS, SILENT = "states", "contradicts", "silent"
+
+
+@dataclass
+class MatrixColumn:
+    article_id: str
+    group_id: str | None
+    label: str  # a short column name: A1, A2...
+
+
+@dataclass
+class FactMatrix:
+    """Facts x outlets: rows are the story's facts carried by more than one source, columns its articles grouped by
+    independent group, each cell "states", "contradicts" or "silent"."""
+
+    columns: list[MatrixColumn]
+    rows: list[tuple[StoryClaim, list[str]]]
+    hidden: int = 0
+
+
+def _overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
+    return a_start < b_end and b_start < a_end
+
+
+def contradicting_articles(claim: StoryClaim, story: Story) -> set[str]:
+    """Articles on another side of a discrepancy that involves this claim's evidence."""
+    own = {(e.article_id, e.span.start, e.span.end) for e in claim.evidence}
+    out: set[str] = set()
+    for d in story.discrepancies:
+        sides_hit = []
+        for i, side in enumerate(d.sides):
+            if any(
+                e.article_id == aid and _overlaps(e.span.start, e.span.end, s0, s1) for e in side.evidence for aid, s0, s1 in own
+            ):
+                sides_hit.append(i)
+        if not sides_hit:
+            continue
+        for i, side in enumerate(d.sides):
+            if i not in sides_hit:
+                out.update(side.article_ids)
+    return out - set(claim.article_ids)
+
+
+def fact_matrix(story: Story, max_items: int | None = None) -> FactMatrix:
+    """The matrix the reports lead with (see :class:`FactMatrix`)."""
+    order: list[tuple[str, str | None]] = []
+    seen: set[str] = set()
+    for g in story.independent_groups:
+        for aid in g.article_ids:
+            if aid in story.article_ids and aid not in seen:
+                order.append((aid, g.id))
+                seen.add(aid)
+    order += [(aid, None) for aid in story.article_ids if aid not in seen]
+    columns = [MatrixColumn(aid, gid, f"A{n}") for n, (aid, gid) in enumerate(order, 1)]
+    view = story_view(story)
+    facts = [c for sec in view.sections if sec.key != "single_source" for c in sec.claims]
+    shown, hidden = cut(facts, max_items)
+    rows = []
+    for c in shown:
+        against = contradicting_articles(c, story)
+        cells = [STATES if col.article_id in c.article_ids else CONTRADICTS if col.article_id in against else SILENT for col in columns]
+        rows.append((c, cells))
+    return FactMatrix(columns, rows, hidden)
+
+
+__all__ = ["FactMatrix", "fact_matrix", "contradicting_articles", "STATES", "CONTRADICTS", "SILENT", "SECTIONS", "SECTION_STATUS", "section_of", "story_view", "StoryView", "ClaimSection", "cut"]
