@@ -106,9 +106,11 @@ class ClusterSettings(BaseModel):
         "sets fell apart; with k = 20 a feature in 10% of a 10,000-article feed weighs 3.3, one in 5 articles 7.",
     )
     num_perm: int = Field(default=64, description="MinHash permutations (accuracy of the Jaccard estimate vs time).")
-    key_features: int = Field(
-        default=24,
-        description="Strongest features per article (by weight) that go into its MinHash.",
+    key_entities: int = Field(default=16, description="Strongest names and figures per article that go into its MinHash.")
+    key_terms: int = Field(
+        default=4,
+        description="Strongest words per article that go into its MinHash too (all of them made the keys of a feed "
+        "of one topic alike, and LSH proposed nearly all pairs).",
     )
 
 
@@ -209,6 +211,15 @@ def _hash32(data: bytes) -> int:
     return struct.unpack("<I", hashlib.blake2b(data, digest_size=4).digest())[0]
 
 
+def key_features(ent: dict[str, float], term: dict[str, float], settings: ClusterSettings = DEFAULT_SETTINGS) -> list[str]:
+    """What an article's MinHash is made of: its strongest names and figures, and a few of its rarest words."""
+
+    def strongest(vec: dict[str, float], k: int) -> list[str]:
+        return [key for key, _ in sorted(vec.items(), key=lambda kv: (-kv[1], kv[0]))[:k]]
+
+    return sorted(strongest(ent, settings.key_entities) + ["t:" + k for k in strongest(term, settings.key_terms)])
+
+
 def candidate_pairs(keysets: list[list[str]], settings: ClusterSettings = DEFAULT_SETTINGS) -> list[tuple[int, int]]:
     """Pairs (i < j) of articles whose key features MinHash LSH finds alike: never all pairs."""
     lsh = MinHashLSH(threshold=settings.lsh_threshold, num_perm=settings.num_perm)
@@ -274,10 +285,7 @@ def group_articles(articles: list[Article], settings: ClusterSettings = DEFAULT_
     df_term = Counter(k for v in raw_term for k in v)
     ent = [_unit({k: w * _idf(df_ent[k], n, settings.idf_smoothing) for k, w in v.items()}) for v in raw_ent]
     term = [_unit({k: w * _idf(df_term[k], n, settings.idf_smoothing) for k, w in v.items()}) for v in raw_term]
-    keysets = []
-    for e, t in zip(ent, term):
-        strongest = sorted([*e.items(), *(("t:" + k, w) for k, w in t.items())], key=lambda kv: (-kv[1], kv[0]))
-        keysets.append(sorted(k for k, _ in strongest[: settings.key_features]))
+    keysets = [key_features(e, t, settings) for e, t in zip(ent, term)]
 
     groups: dict[int, _Group] = {i: _Group(i, ent[i], term[i], _day(a)) for i, a in enumerate(ok)}
     owner = list(range(n))  # article index -> index of its group (the group keeps its founding member's index)
