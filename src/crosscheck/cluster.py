@@ -66,6 +66,16 @@ class ClusterSettings(BaseModel):
         "(eval sets), 0.123 (calibrate split). 0.03-0.09 gave F1 1.0 on the calibrate split with every eval set "
         "whole (0.0 merged two budgets, 0.09 split an eval set); 0.06 is the middle.",
     )
+    pair_floor: float = Field(
+        default=0.03,
+        description="Score at which two single articles count as agreeing, for min_agreeing. Articles of two "
+        "different events score about 0.005-0.02; 0.03 and 0.02 kept every eval set whole, 0.05 split one.",
+    )
+    min_agreeing: float = Field(
+        default=0.5,
+        description="Share of article pairs across two groups that must agree before they merge (guards average "
+        "link against one middle article on two events; test_no_chaining_through_a_middle_article).",
+    )
     entity_share: float = Field(
         default=0.6,
         description="Weight of the entity channel in the score (the term channel gets the rest). 0.6 and 0.75 gave the "
@@ -265,6 +275,19 @@ def _within_window(a: _Group, b: _Group, days: int) -> bool:
     return not days_seen or (max(days_seen) - min(days_seen)).days <= days
 
 
+def _most_pairs_agree(a: _Group, b: _Group, ent: list, term: list, settings: ClusterSettings) -> bool:
+    """Most pairs across the two groups agree (not only the average): one article on two events, strongly like
+    both, lifts the average link of two small groups without making them one event."""
+    share = settings.entity_share
+    agree = sum(
+        1
+        for i in a.members
+        for j in b.members
+        if share * _dot(ent[i], ent[j]) + (1 - share) * _dot(term[i], term[j]) >= settings.pair_floor
+    )
+    return agree >= settings.min_agreeing * len(a.members) * len(b.members)
+
+
 def _link(a: _Group, b: _Group, share: float) -> tuple[float, float]:
     """(score, entity cosine) averaged over every pair of members of the two groups."""
     n = len(a.members) * len(b.members)
@@ -308,7 +331,7 @@ def group_articles(articles: list[Article], settings: ClusterSettings = DEFAULT_
         if a not in groups or b not in groups or groups[a].version != va or groups[b].version != vb:
             continue  # stale: one of the groups has changed since
         ga, gb = groups[a], groups[b]
-        if not _within_window(ga, gb, settings.window_days):
+        if not _within_window(ga, gb, settings.window_days) or not _most_pairs_agree(ga, gb, ent, term, settings):
             continue
         # merge b into a (a is the smaller index, so a group keeps the index of its earliest-sorted article)
         ga.members += gb.members
