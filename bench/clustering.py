@@ -85,7 +85,7 @@ _TOPICS = {
 
 
 def _name(rng: random.Random, parts: int) -> str:
-    return " ".join("".join(rng.choice(_SYL) for _ in range(rng.randint(2, 3))).capitalize() for _ in range(parts))
+    return " ".join("".join(rng.choice(_SYL) for _ in range(rng.randint(3, 4))).capitalize() for _ in range(parts))
 
 
 def synthetic_feed(n: int, seed: int = 13, per_event: int = 8) -> list[Article]:

@@ -184,8 +184,8 @@ def test_settings_are_documented():
 
 def test_growth_is_near_linear():
     """Clustering time at 4x the articles stays within 5x (all pairs would be 16x)."""
-    feed = _bench().synthetic_feed(2000)
-    small, large = feed[:500], feed
+    feed = _bench().synthetic_feed(4000)
+    small, large = feed[:1000], feed
     times = []
     for part in (small, large):
         t = time.perf_counter()
