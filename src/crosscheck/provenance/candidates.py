@@ -34,6 +34,11 @@ def shingle_hashes(text: str, k: int = SHINGLE) -> np.ndarray:
     return np.unique(np.fromiter((zlib.crc32(s) for s in joined), dtype=np.uint64, count=len(joined)))
 
 
+def specifics_hashes(specifics: Sequence[str]) -> np.ndarray:
+    """Sorted unique crc32 hashes of an article's specifics (names, figures, quotes), for LSH over rewrites."""
+    return np.unique(np.fromiter((zlib.crc32(x.encode()) for x in specifics), dtype=np.uint64, count=len(specifics)))
+
+
 def _identity(x: np.uint64) -> int:
     return int(x)
 
