@@ -116,3 +116,59 @@ def test_seeds_reuters_original_and_rerun(seed_report):
     g = {x: group_of(story, ids[x]) for x in ids}
     assert g["000"] == g["003"]
     assert len({g["001"], g["002"], g["003"]}) == 3
+
+
+# --- independence: tests/fixtures/provenance_quake (our own writing; gold.json says who copies whom) ---------
+
+QUAKE = FIXTURES / "provenance_quake"
+QUAKE_GOLD = json.loads((QUAKE / "gold.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module", params=EMBEDDERS)
+def quake(request):
+    rep = analyze(sorted(QUAKE.glob("*.txt")), embedder=request.param)
+    assert len(rep.stories) == 1
+    return rep, rep.stories[0]
+
+
+@pytest.mark.parametrize("pair", QUAKE_GOLD["independent_pairs"], ids="~".join)
+def test_independent_reports_of_one_quake_are_not_linked(quake, pair):
+    """Two reports written independently share the event's lead facts, even in the same order: no link."""
+    _rep, story = quake
+    link = links_of(story).get(frozenset(pair))
+    assert link is None or link.kind == ReuseKind.quotes_wire, (link.kind, link.passages[:2])
+
+
+def test_synonym_spun_copy_is_a_copy(quake):
+    _rep, story = quake
+    link = links_of(story).get(frozenset(("spun_quake", "wire_quake")))
+    assert link is not None and link.kind in (ReuseKind.verbatim, ReuseKind.near_verbatim), link
+    # the evidence: spun sentences paired with their originals, in order
+    assert len(link.passages) >= 5
+    side = "a" if link.a == "spun_quake" else "b"
+    assert any("despatched to the realm" in getattr(p, side).text for p in link.passages)
+
+
+def test_rewrite_is_a_paraphrase_with_the_shared_specifics_shown(quake):
+    rep, story = quake
+    link = links_of(story).get(frozenset(("rewrite_quake", "wire_quake")))
+    assert link is not None and link.kind == ReuseKind.paraphrase
+    shared = [x for p in link.passages for x in p.shared]
+    for x in QUAKE_GOLD["rewrite_specifics"]:
+        assert x in shared, (x, shared)
+    arts = {a.id: a for a in rep.articles}
+    for p in link.passages:  # restated sentences with true offsets, in the same order on both sides
+        assert arts[link.a].text[p.a.start : p.a.end] == p.a.text
+        assert arts[link.b].text[p.b.start : p.b.end] == p.b.text
+    starts_b = [p.b.start for p in sorted(link.passages, key=lambda p: p.a.start)]
+    assert starts_b == sorted(starts_b)
+    from crosscheck.provenance import describe
+
+    line = next(l for l in describe(story) if "rewrite_quake" in l and "rewrites" in l)
+    assert "Durakoğlu".lower() in line.lower()
+
+
+def test_quake_groups_match_gold(quake):
+    _rep, story = quake
+    got = sorted(sorted(g.article_ids) for g in story.independent_groups)
+    assert got == sorted(sorted(g) for g in QUAKE_GOLD["groups"])
