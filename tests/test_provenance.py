@@ -172,3 +172,45 @@ def test_quake_groups_match_gold(quake):
     _rep, story = quake
     got = sorted(sorted(g.article_ids) for g in story.independent_groups)
     assert got == sorted(sorted(g) for g in QUAKE_GOLD["groups"])
+
+
+def test_provenance_stage_grows_near_linearly_on_near_copies():
+    """Issue 13: trace plus passage_group for every sentence (as claim alignment asks) on stories of near-copies.
+
+    Time at 4x the articles must stay within 5x the time at 1x (the previous code: about 16x, every pair
+    compared and every link scanned per passage). Ratios of one run, generous margin; no absolute times.
+    """
+    import sys
+    import time
+
+    from conftest import ROOT
+    from crosscheck.clean import clean
+    from crosscheck.model import Article, Story
+    from crosscheck.provenance import ProvenanceSettings, candidates, trace  # noqa: F401 - imported before timing
+    from crosscheck.text import sentence_spans
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    from provenance_eval import near_copy_texts
+
+    settings = ProvenanceSettings(all_pairs_limit=0)  # candidate pairs at both sizes
+
+    def run(n: int, repeat: int) -> tuple[float, Story]:
+        """Best of ``repeat`` runs, in CPU time of this process (the machine is shared)."""
+        arts = [clean(Article(id=f"c{i:04d}", raw_text=t, text=t, format="text")) for i, t in enumerate(near_copy_texts(n))]
+        by_id = {a.id: a for a in arts}
+        best = float("inf")
+        for _ in range(repeat):
+            story = Story(id="s", article_ids=list(by_id))
+            t0 = time.process_time()
+            trace(story, by_id, settings=settings)
+            for a in arts:
+                for s, e in sentence_spans(a.text):
+                    passage_group(story, a.id, s, e)
+            best = min(best, time.process_time() - t0)
+        return best, story
+
+    run(10, 1)  # warm caches (word frequencies, regexes)
+    t1, s1 = run(40, 3)
+    t4, s4 = run(160, 2)
+    assert len(s1.independent_groups) == 1 and len(s4.independent_groups) == 1  # near-copies: one source
+    assert t4 <= 5 * t1, f"40 articles {t1:.2f}s, 160 articles {t4:.2f}s: x{t4 / t1:.1f}"

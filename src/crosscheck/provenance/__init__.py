@@ -55,23 +55,27 @@ def _trace_candidates(preps: list[Prepared], settings: ProvenanceSettings) -> li
     their members) is not compared again: work grows with the candidate pairs between sources, not with all
     pairs of near-copies.
     """
-    from .candidates import candidate_pairs, specifics_hashes
+    from .candidates import lsh_index, shingle_hashes, specifics_hashes
 
-    pairs = set(candidate_pairs([p.article.text for p in preps]))
-    pairs |= set(candidate_pairs(hashes=[specifics_hashes([x for x, _k in p.specifics]) for p in preps], threshold=settings.specifics_jaccard))
+    by_text, text_sigs = lsh_index([shingle_hashes(p.article.text) for p in preps])
+    by_specifics, spec_sigs = lsh_index([specifics_hashes([x for x, _k in p.specifics]) for p in preps], settings.specifics_jaccard)
     sources = Sources()
     find = sources.find
     done: set[tuple[int, int]] = set()
     links = []
-    for i, j in sorted(pairs):
-        ri, rj = find(i), find(j)
-        if ri == rj or (min(ri, rj), max(ri, rj)) in done:
-            continue
-        done.add((min(ri, rj), max(ri, rj)))
-        link = _link(preps[i], preps[j], settings)
-        links.append(link)
-        if link is not None and link.kind in DERIVED:
-            sources.join(ri, rj)
+    for i in range(len(preps)):
+        for j in sorted(set(by_text.query(text_sigs[i])) | set(by_specifics.query(spec_sigs[i]))):
+            if j <= i:
+                continue
+            ri, rj = find(i), find(j)
+            key = (min(ri, rj), max(ri, rj))
+            if ri == rj or key in done:
+                continue
+            done.add(key)
+            link = _link(preps[i], preps[j], settings)
+            links.append(link)
+            if link is not None and link.kind in DERIVED:
+                sources.join(ri, rj)
     return links
 
 

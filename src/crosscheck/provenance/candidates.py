@@ -48,6 +48,16 @@ def signatures(hashes: Sequence[np.ndarray], num_perm: int = NUM_PERM) -> list[M
     return MinHash.bulk([h.tolist() or [0] for h in hashes], num_perm=num_perm, hashfunc=_identity)
 
 
+def lsh_index(hashes: Sequence[np.ndarray], threshold: float = THRESHOLD, num_perm: int = NUM_PERM) -> tuple[MinHashLSH, list[MinHash]]:
+    """A banded LSH index of the texts' MinHash signatures (keys: positions), and the signatures."""
+    sigs = signatures(hashes, num_perm)
+    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+    with lsh.insertion_session() as session:
+        for i, m in enumerate(sigs):
+            session.insert(i, m, check_duplication=False)
+    return lsh, sigs
+
+
 def candidate_pairs(
     texts: Sequence[str] | None = None,
     *,
@@ -58,11 +68,7 @@ def candidate_pairs(
     """Index pairs (i < j) whose shingle sets likely overlap by at least ``threshold`` (Jaccard)."""
     if hashes is None:
         hashes = [shingle_hashes(t) for t in texts or []]
-    sigs = signatures(hashes, num_perm)
-    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
-    with lsh.insertion_session() as session:
-        for i, m in enumerate(sigs):
-            session.insert(i, m, check_duplication=False)
+    lsh, sigs = lsh_index(hashes, threshold, num_perm)
     pairs = set()
     for i, m in enumerate(sigs):
         for j in lsh.query(m):

@@ -28,7 +28,7 @@ from ..model import Article, ReuseKind, ReuseLink, SharedPassage, Span
 from ..text import Token, inside, quoted_regions, sentence_spans, tokens
 from .passages import Twin, longest_increasing, tile, twins
 from .settings import DEFAULT, ProvenanceSettings
-from .specifics import sentence_specifics
+from .specifics import quote_keys, sentence_specifics
 
 
 @dataclass
@@ -73,17 +73,21 @@ def prepare(article: Article) -> Prepared:
     p = Prepared(article, toks, sents, quoted, len(unq))
     starts = [s for s, _e in sents]
     words: list[list[str]] = [[] for _ in sents]
-    for t in unq:
+    sent_toks: list[list[Token]] = [[] for _ in sents]
+    for t in toks:
         k = bisect.bisect_right(starts, t.start) - 1
         if k >= 0 and t.start < sents[k][1]:
-            words[k].append(t.norm)
+            sent_toks[k].append(t)
+            if not inside(quoted, t.start, t.end):
+                words[k].append(t.norm)
     p.sentence_words = words
     prose_spans = [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text) if _PROSE_END.search(m.group())]
     p.prose = [inside(prose_spans, t.start, t.end) for t in toks]
     p.prose_words = sum(p.prose)
     seen: set[str] = set()
-    for k, (s, e) in enumerate(sents):
-        found = sentence_specifics(text, s, e, quoted)
+    keys = quote_keys(toks, quoted)
+    for k in range(len(sents)):
+        found = sentence_specifics(text, sent_toks[k], quoted, keys)
         p.sentence_specifics.append(set(found))
         for x in found:
             if x not in seen:

@@ -14,7 +14,7 @@ source's order. A specific is
 from __future__ import annotations
 
 from ..clean.sections import _zipf
-from ..text import tokens
+from ..text import Token
 
 QUOTE_KEY_WORDS = 4
 RARE_ZIPF = 3.0  # a sentence-initial word rarer than this (wordfreq Zipf scale) is taken for a name
@@ -24,21 +24,22 @@ def _figure(word: str) -> str:
     return word.replace(",", "").strip("$€£¥%").rstrip(".")
 
 
-def sentence_specifics(text: str, start: int, end: int, quoted: list[tuple[int, int]]) -> list[str]:
-    """Specifics of ``text[start:end]`` in the order they appear."""
+def sentence_specifics(text: str, toks: list[Token], quoted: list[tuple[int, int]], quote_keys: dict[tuple[int, int], str]) -> list[str]:
+    """Specifics of one sentence (its tokens ``toks``, offsets into ``text``) in the order they appear.
+
+    ``quote_keys`` gives each quoted region of the text its key (see :func:`quote_keys`).
+    """
     out: list[str] = []
     seen_quotes: set[tuple[int, int]] = set()
     first = True
-    for t in tokens(text[start:end]):
-        s, e = start + t.start, start + t.end
-        region = next(((a, b) for a, b in quoted if a <= s and e <= b), None)
-        word = text[s:e]
+    for t in toks:
+        region = next(((a, b) for a, b in quoted if a <= t.start and t.end <= b), None) if quoted else None
+        word = text[t.start : t.end]
         if region is not None:
             if region not in seen_quotes:
                 seen_quotes.add(region)
-                words = [w.norm for w in tokens(text[region[0] : region[1]])][:QUOTE_KEY_WORDS]
-                if len(words) == QUOTE_KEY_WORDS:
-                    out.append("q:" + " ".join(words))
+                if region in quote_keys:
+                    out.append(quote_keys[region])
         elif any(c.isdigit() for c in word):
             out.append(_figure(word))
         elif word[:1].isupper() and (not first or _zipf(t.norm) < RARE_ZIPF):
@@ -46,3 +47,12 @@ def sentence_specifics(text: str, start: int, end: int, quoted: list[tuple[int, 
         first = False
     return out
 
+
+def quote_keys(toks: list[Token], quoted: list[tuple[int, int]]) -> dict[tuple[int, int], str]:
+    """Each quoted region's key: "q:" and its first four words (regions of fewer words have none)."""
+    words: dict[tuple[int, int], list[str]] = {}
+    for t in toks:
+        region = next(((a, b) for a, b in quoted if a <= t.start and t.end <= b), None) if quoted else None
+        if region is not None and len(words.setdefault(region, [])) < QUOTE_KEY_WORDS:
+            words[region].append(t.norm)
+    return {r: "q:" + " ".join(w) for r, w in words.items() if len(w) == QUOTE_KEY_WORDS}
