@@ -145,8 +145,11 @@ def test_synonym_spun_copy_is_a_copy(quake):
     assert link is not None and link.kind in (ReuseKind.verbatim, ReuseKind.near_verbatim), link
     # the evidence: spun sentences paired with their originals, in order
     assert len(link.passages) >= 5
-    side = "a" if link.a == "spun_quake" else "b"
-    assert any("despatched to the realm" in getattr(p, side).text for p in link.passages)
+    spun, wire = ("a", "b") if link.a == "spun_quake" else ("b", "a")
+    assert any(
+        "rattled the japanese Turkish province" in getattr(p, spun).text and "struck the eastern Turkish province" in getattr(p, wire).text
+        for p in link.passages
+    )
 
 
 def test_rewrite_is_a_paraphrase_with_the_shared_specifics_shown(quake):
@@ -165,7 +168,7 @@ def test_rewrite_is_a_paraphrase_with_the_shared_specifics_shown(quake):
     from crosscheck.provenance import describe
 
     line = next(l for l in describe(story) if "rewrite_quake" in l and "rewrites" in l)
-    assert "Durakoğlu".lower() in line.lower()
+    assert "same specifics in the same order: 6.1" in line and "durakoğlu" in line
 
 
 def test_quake_groups_match_gold(quake):
@@ -180,6 +183,7 @@ def test_provenance_stage_grows_near_linearly_on_near_copies():
     Time at 4x the articles must stay within 5x the time at 1x (the previous code: about 16x, every pair
     compared and every link scanned per passage). Ratios of one run, generous margin; no absolute times.
     """
+    import gc
     import sys
     import time
 
@@ -201,16 +205,21 @@ def test_provenance_stage_grows_near_linearly_on_near_copies():
         best = float("inf")
         for _ in range(repeat):
             story = Story(id="s", article_ids=list(by_id))
-            t0 = time.process_time()
-            trace(story, by_id, settings=settings)
-            for a in arts:
-                for s, e in sentence_spans(a.text):
-                    passage_group(story, a.id, s, e)
-            best = min(best, time.process_time() - t0)
+            gc.collect()
+            gc.disable()  # the collector's passes grow with every object alive, not with this stage's work
+            try:
+                t0 = time.process_time()
+                trace(story, by_id, settings=settings)
+                for a in arts:
+                    for s, e in sentence_spans(a.text):
+                        passage_group(story, a.id, s, e)
+                best = min(best, time.process_time() - t0)
+            finally:
+                gc.enable()
         return best, story
 
     run(10, 1)  # warm caches (word frequencies, regexes)
-    t1, s1 = run(40, 3)
-    t4, s4 = run(160, 2)
+    t1, s1 = run(60, 3)
+    t4, s4 = run(240, 3)
     assert len(s1.independent_groups) == 1 and len(s4.independent_groups) == 1  # near-copies: one source
-    assert t4 <= 5 * t1, f"40 articles {t1:.2f}s, 160 articles {t4:.2f}s: x{t4 / t1:.1f}"
+    assert t4 <= 5 * t1, f"60 articles {t1:.2f}s, 240 articles {t4:.2f}s: x{t4 / t1:.1f}"

@@ -244,7 +244,8 @@ def passages(
     """The evidence of a link, with offsets in both texts.
 
     Exact tiles, then twin sentences not already tiled (similarity: share of words in order); for a
-    paraphrase, the restated sentence pairs with the specifics each pair shares, and the sentences
+    paraphrase, the restated sentence pairs (each carrying at least two of the shared specifics, listed),
+    and the sentences
     between them that restate each other (evidence only: the decision rests on the specifics).
     """
     if kind == ReuseKind.paraphrase:

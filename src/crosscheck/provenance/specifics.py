@@ -3,8 +3,8 @@
 Two reports of one event share its topic words; a rewrite also carries the source's specifics, in the
 source's order. A specific is
 
-- a figure: a token with a digit, thousands separators and currency or percent signs dropped
-  ("1,400" and "1400" are one figure);
+- a figure: the number in a token with a digit, thousands separators dropped ("1,400", "1400" and
+  "1,400-strong" are one figure);
 - a name: a capitalised word that is not the sentence's first word, outside quotation marks, lower-cased
   with a possessive dropped (the first word counts when it is a rare word, so "Prigozhin said" counts
   and "Regulators said" does not);
@@ -13,15 +13,23 @@ source's order. A specific is
 
 from __future__ import annotations
 
+import re
+
 from ..clean.sections import _zipf
 from ..text import Token
 
 QUOTE_KEY_WORDS = 4
 RARE_ZIPF = 3.0  # a sentence-initial word rarer than this (wordfreq Zipf scale) is taken for a name
+COMMON_ZIPF = 6.0  # a capitalised word this common ("A" after a dateline dash, "The") is no name
+
+
+_NUMBER = re.compile(r"\d[\d,.]*\d|\d")
 
 
 def _figure(word: str) -> str:
-    return word.replace(",", "").strip("$€£¥%").rstrip(".")
+    """The number in a token, thousands separators dropped: "$1,400" and "1,400-strong" give "1400"."""
+    m = _NUMBER.search(word)
+    return m.group().replace(",", "") if m else word
 
 
 def sentence_specifics(text: str, toks: list[Token], quoted: list[tuple[int, int]], quote_keys: dict[tuple[int, int], str]) -> list[str]:
@@ -42,7 +50,7 @@ def sentence_specifics(text: str, toks: list[Token], quoted: list[tuple[int, int
                     out.append(quote_keys[region])
         elif any(c.isdigit() for c in word):
             out.append(_figure(word))
-        elif word[:1].isupper() and (not first or _zipf(t.norm) < RARE_ZIPF):
+        elif word[:1].isupper() and _zipf(t.norm) < (RARE_ZIPF if first else COMMON_ZIPF):
             out.append(t.norm[:-2] if t.norm.endswith("'s") else t.norm)
         first = False
     return out
