@@ -224,6 +224,7 @@ class SharedPassage(_Model):
     a: Span
     b: Span
     similarity: float = Field(ge=0, le=1, description="1.0 for identical text.")
+    shared: list[str] = Field(default_factory=list, description="For a rewrite: the names, figures and quotes both passages carry.")
 
 
 class ReuseLink(_Model):
