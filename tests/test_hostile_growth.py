@@ -27,21 +27,30 @@ def cpu_time(fn: Callable[[], object]) -> float:
     return time.process_time() - t
 
 
-def assert_linear(make: Callable[[int], Callable[[], object]], n: int, repeat: int = 4) -> None:
-    """Time at 4n <= RATIO x time at n: best of ``repeat`` interleaved runs, the garbage collector paused."""
+def assert_linear(make: Callable[[int], Callable[[], object]], n: int, repeat: int = 3, attempts: int = 3) -> None:
+    """Time at 4n <= RATIO x time at n: best of ``repeat`` interleaved runs, the garbage collector paused.
+
+    A linear path measures about 4.2-4.6x here; a quadratic one 16x. A measurement
+    spoilt by other work on the machine is taken again (up to ``attempts`` times): a
+    quadratic path fails every attempt.
+    """
     small, big = make(n), make(4 * n)
     small()  # warm caches and lazy imports
-    t1 = t4 = float("inf")
-    gc.collect()
-    gc.disable()
-    try:
-        for _ in range(repeat):
-            t1 = min(t1, cpu_time(small))
-            t4 = min(t4, cpu_time(big))
-    finally:
-        gc.enable()
-    t1 = max(t1, 1e-3)
-    assert t4 <= RATIO * t1, f"4x input took {t4 / t1:.1f}x the time ({t1:.3f}s -> {t4:.3f}s)"
+    ratios = []
+    for _ in range(attempts):
+        t1 = t4 = float("inf")
+        gc.collect()
+        gc.disable()
+        try:
+            for _ in range(repeat):
+                t1 = min(t1, cpu_time(small))
+                t4 = min(t4, cpu_time(big))
+        finally:
+            gc.enable()
+        ratios.append(f"{t4 / max(t1, 1e-3):.1f}x ({t1:.3f}s -> {t4:.3f}s)")
+        if t4 <= RATIO * max(t1, 1e-3):
+            return
+    raise AssertionError(f"4x input took more than {RATIO}x the time: " + ", ".join(ratios))
 
 
 @pytest.mark.parametrize(
@@ -86,12 +95,12 @@ def _ingest_flood(tmp_path, maker, scale_unit: float):
 
 def test_json_list_grows_linearly(tmp_path):
     # read_jsonl counted the lines of the whole file again for every item
-    assert_linear(_ingest_flood(tmp_path, hc.json_list, 1 / 100_000), 1500)
+    assert_linear(_ingest_flood(tmp_path, hc.json_list, 1 / 100_000), 4000)
 
 
 def test_duplicate_ids_grow_linearly(tmp_path):
     # every repeated id tried id-2, id-3, ... from the start
-    assert_linear(_ingest_flood(tmp_path, hc.duplicate_ids, 1 / 20_000), 1500)
+    assert_linear(_ingest_flood(tmp_path, hc.duplicate_ids, 1 / 20_000), 4000)
 
 
 def test_many_paragraphs_dropped_lines_grow_linearly():

@@ -13,6 +13,7 @@ from .model import Article, Report
 from .align import align
 from .provenance import trace
 from .runner import run_articles
+from .settings import DEFAULT, Settings
 
 
 def analyze(
@@ -23,6 +24,7 @@ def analyze(
     messages: list[IngestMessage] | None = None,
     stdin: bytes | None = None,
     embedder: str | None = None,
+    settings: Settings = DEFAULT,
 ) -> Report:
     """Analyse articles given as paths (files, folders, globs, '-' for stdin) or Article objects.
 
@@ -35,11 +37,12 @@ def analyze(
     paths = [p for p in items if not isinstance(p, Article)]
     articles = list(given)
     if paths:
-        articles += ingest(paths, stdin=stdin, messages=messages)
-    articles = run_articles(articles, backend=backend, workers=workers)
+        articles += ingest(paths, stdin=stdin, messages=messages, settings=settings)
+    was_ok = [a.ok for a in articles]
+    articles = run_articles(articles, backend=backend, workers=workers, settings=settings)
     if messages is not None:
-        for a in articles:
-            if not a.ok and a.reason and a.reason.startswith(("no article text left", "too little text", "internal error")):
+        for ok_before, a in zip(was_ok, articles):
+            if ok_before and not a.ok:  # skipped while cleaning or extracting (ingest reported its own)
                 messages.append(IngestMessage(a.source_path or a.id, f"skipped: {a.reason}", "skipped"))
     stories = cluster(articles)
     by_id = {a.id: a for a in articles}
