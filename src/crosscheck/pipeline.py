@@ -8,7 +8,7 @@ from datetime import datetime, timezone
 
 from . import __version__
 from .cluster import cluster
-from .ingest import IngestMessage, ingest
+from .ingest import IngestMessage, display_path, ingest
 from .model import Article, Report
 from .align import align
 from .provenance import trace
@@ -52,7 +52,7 @@ def analyze(
     return Report(
         crosscheck_version=__version__,
         generated_at=datetime.now(timezone.utc),
-        inputs=[os.fspath(p) for p in paths] + [f"<article {a.id}>" for a in given],
+        inputs=[display_path(os.fsdecode(p)) for p in paths] + [f"<article {a.id}>" for a in given],
         articles=articles,
         stories=stories,
     )
