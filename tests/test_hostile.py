@@ -167,7 +167,7 @@ def test_the_whole_odd_batch_is_accounted_for(odd):
 
 @pytest.mark.parametrize("kind", sorted(hc.FLOODS))
 def test_floods_end_analysed_or_skipped_with_a_reason(tmp_path, kind):
-    path = hc.FLOODS[kind](tmp_path, 0.25)
+    path = hc.FLOODS[kind](tmp_path, 0.1)  # the 1x sizes run in the memory test; growth in test_hostile_growth
     good = tmp_path / "good.txt"
     good.write_text(hc.ARTICLE, encoding="utf-8")
     arts, _ = _one([path, good])

@@ -276,8 +276,18 @@ def _wide_encoding(data: bytes) -> str | None:
     """The encoding a byte-order mark names, or UTF-16 recognised without one; None for byte-wide text."""
     for bom, enc in _BOMS:
         if data.startswith(bom):
+            if enc.startswith("utf-32") and not _decodes(data[4:], enc):
+                continue  # FF FE 00 00 is also UTF-16-LE starting with a NUL
             return enc
     return _utf16_without_bom(data)
+
+
+def _decodes(data: bytes, encoding: str) -> bool:
+    try:
+        data.decode(encoding)
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 _UTF8_MULTI = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
@@ -294,10 +304,8 @@ def decode(data: bytes) -> tuple[str | None, str | None, str | None]:
     when something was replaced, removed or guessed.
     """
     encoding = _wide_encoding(data)
-    for bom, enc in _BOMS:
-        if data.startswith(bom):
-            data, encoding = data[len(bom) :], enc
-            break
+    bom = next((b for b, e in _BOMS if e == encoding and data.startswith(b)), b"")
+    data = data[len(bom) :]
     notes: list[str] = []
     if encoding and encoding != "utf-8":
         text = data.decode(encoding, errors="replace")
