@@ -112,7 +112,8 @@ def run_articles(
         stage = functools.partial(per_article, settings=settings)
     if backend == "dask":
         return _run_dask(articles, stage, workers)
-    if not budget or "fork" not in multiprocessing.get_all_start_methods():
+    if not budget or "fork" not in multiprocessing.get_all_start_methods() or multiprocessing.current_process().daemon:
+        # no budget asked for, no fork on this platform, or inside a daemonic worker (which may not have children)
         return [stage(a) for a in articles]
     n = 1 if backend == "serial" else min(len(todo), workers or os.cpu_count() or 1)
     if default_stage:
