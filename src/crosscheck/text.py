@@ -82,39 +82,63 @@ class QuoteSpan:
 
 
 def quote_spans(text: str) -> list[QuoteSpan]:
-    """Inner spans of quotations. A quote open at a paragraph's end closes there (and runs on)."""
+    """Inner spans of quotations. A quote open at a paragraph's end closes there (and runs on).
+
+    Linear in the text: a mark inside a quotation found earlier is skipped before its
+    closing mark is searched for, and the quotations found so far are swept in order
+    rather than searched for every mark.
+    """
     out: list[QuoteSpan] = []
     for para in re.finditer(r"[^\n]+", text):
         p, base = para.group(0), para.start()
-        taken: list[tuple[int, int]] = []
+        taken: list[tuple[int, int]] = []  # (start, end) of the quotations found in this paragraph
         for open_q, close_q in _OPEN_CLOSE:
+            covered = _Coverage(taken)
+            found: list[tuple[int, int]] = []
             i = 0
             while True:
                 a = p.find(open_q, i)
                 if a < 0:
                     break
+                if covered(a):
+                    i = a + 1
+                    continue
                 b = p.find(close_q, a + 1)
                 # a curly apostrophe inside a single-quoted span ("it’s") is not the closing mark
                 while open_q == "‘" and b >= 0 and b + 1 < len(p) and p[b + 1].isalpha():
                     b = p.find(close_q, b + 1)
-                if any(x <= a < y for x, y in taken):
-                    i = a + 1
-                    continue
                 if b < 0:
                     if open_q in ("“", '"') and (a == 0 or p[:a].strip() == "" or a < len(p) - 1):
                         inner = p[a + 1 :].rstrip()
                         if len(inner.split()) >= 3:
                             out.append(QuoteSpan(base + a + 1, base + a + 1 + len(inner), True))
-                            taken.append((a, len(p)))
+                            found.append((a, len(p)))
                     break
                 if b > a + 1:
                     out.append(QuoteSpan(base + a + 1, base + b, False))
-                    taken.append((a, b + 1))
+                    found.append((a, b + 1))
                 i = b + 1
+            taken.extend(found)
+        covered = _Coverage(taken)
         for m in _SINGLE.finditer(p):
-            if not any(x <= m.start() < y for x, y in taken) and len(m.group(1).split()) <= 12:
+            if not covered(m.start()) and len(m.group(1).split()) <= 12:
                 out.append(QuoteSpan(base + m.start(1), base + m.end(1), False))
     return sorted(out, key=lambda q: q.start)
+
+
+class _Coverage:
+    """Is a position inside one of some ranges? Asked for ascending positions: one sweep over the ranges."""
+
+    def __init__(self, ranges: list[tuple[int, int]]) -> None:
+        self.ranges = sorted(ranges)
+        self.j = 0
+        self.reach = -1  # furthest end of the ranges starting at or before the last position asked
+
+    def __call__(self, pos: int) -> bool:
+        while self.j < len(self.ranges) and self.ranges[self.j][0] <= pos:
+            self.reach = max(self.reach, self.ranges[self.j][1])
+            self.j += 1
+        return pos < self.reach
 
 
 def quoted_regions(text: str) -> list[tuple[int, int]]:
