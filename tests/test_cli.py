@@ -201,7 +201,7 @@ def test_dask_hint_keeps_the_extra_name(one_article):
         proc = run_cli("analyze", str(one_article), "--backend", "dask")
         err = proc.stderr.decode()
         assert proc.returncode == 0, err
-        assert "[dask]" in err and "running serially" in err
+        assert "[dask]" in err and "running in local processes" in err
     else:
         pytest.skip("dask is installed: the hint is not shown")
 
