@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Callable, Iterable
 from datetime import datetime, timezone
@@ -53,7 +54,16 @@ def analyze(
             progress("articles", done, total, art)
 
     was_ok = [a.ok for a in articles]
-    articles = run_articles(articles, backend=backend, workers=workers, settings=settings, progress=on_article)
+    # the story stages embed sentences: load the embedder while the workers clean and extract (only if there may be
+    # a story of several articles to compare)
+    meanwhile = None
+    if embedder != "none" and sum(a.ok for a in articles) >= 2:
+        from .embeddings import warm
+
+        meanwhile = functools.partial(warm, embedder)
+    articles = run_articles(
+        articles, backend=backend, workers=workers, settings=settings, progress=on_article, meanwhile=meanwhile
+    )
     if messages is not None:
         for ok_before, a in zip(was_ok, articles):
             if ok_before and not a.ok:  # skipped while cleaning or extracting (ingest reported its own)
