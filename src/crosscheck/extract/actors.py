@@ -84,6 +84,8 @@ def _role_before(ent) -> bool:  # noqa: ANN001
     """A lower-case role noun ('commissioner', 'minister') right before the entity, as its compound."""
     doc = ent.doc
     i = ent.start - 1
+    if i >= 1 and doc[i].text == "," and (i < 2 or doc[i - 2].lower_ not in ("the", "a", "an")):
+        i -= 1  # "former ISRO chief, K Sivan": the role in apposition before the name
     return i >= 0 and doc[i].pos_ == "NOUN" and doc[i].text.islower() and bool(_ROLE_WORD.fullmatch(doc[i].text))
 
 
@@ -227,7 +229,7 @@ def _complete_names(text: str, people: dict[str, Actor]) -> None:
         actor.name = _strip_post(actor.name)
         if len(actor.name.split()) > 1:
             continue
-        pat = re.compile(r"\b((?:[A-Z][\w'’-]+\s+){1,2})" + re.escape(actor.name) + r"\b")
+        pat = re.compile(r"\b((?:[A-Z][\w'’-]+\s+|[A-Z]\.?\s+){1,2})" + re.escape(actor.name) + r"\b")
         best = None
         for m in pat.finditer(text):
             first = m.group(1).split()
@@ -249,6 +251,8 @@ def _is_given_name(word: str) -> bool:
     """A capitalised word that is not a common English word (so not 'The', 'Kremlin spokesman'...)."""
     from wordfreq import zipf_frequency
 
+    if re.fullmatch(r"[A-Z]\.?", word) and word not in ("A", "I"):
+        return True  # an initial: "K Sivan", "J. Smith"
     return word[:1].isupper() and zipf_frequency(word.lower(), "en") < 4.6 and not word.isupper()
 
 
