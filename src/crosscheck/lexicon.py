@@ -88,6 +88,12 @@ ABBREVIATIONS = frozenset({
     "conn", "del", "ill", "ind", "kan", "ky", "la", "md", "mich", "minn", "miss", "mo", "mont", "neb",
     "nev", "okla", "pa", "tenn", "tex", "va", "vt", "wis", "wyo", "e.t", "p.t", "c.t",
 })
+# Abbreviations that are titles before a name: a sentence never starts right after one ("Gen. Mark Milley").
+# Source: the titles among the AP Stylebook abbreviations above.
+TITLE_ABBREVIATIONS = frozenset({
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "st", "sen", "rep", "gov",
+    "pres", "adm", "cmdr", "rev", "no",
+})
 # Lines that are not claims: editor's notes, captions, credits.
 # Source: the layouts of news pages (editor's notes, photo captions and credit lines).
 NOT_CLAIM_PREFIXES = ("editor's note", "editor’s note", "photo:", "image:", "caption:", "file photo", "watch:", "read more", "related:")

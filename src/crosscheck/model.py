@@ -73,6 +73,18 @@ class Section(_Model):
 # extract
 
 
+class Sentence(_Model):
+    """One sentence of the cleaned text: the one segmentation every stage uses (from the parse; never
+    split inside a quotation, after a title such as 'Gen.' or inside '6:50 p.m. on')."""
+
+    id: str = Field(description="Stable id within the article: '<article id>:s<n>'.")
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    kind: Literal["text", "heading", "dateline", "caption", "note"] = Field(
+        default="text", description="'text' for body sentences; headings, datelines, captions and editor's notes are not claims."
+    )
+
+
 class Quote(Span):
     """A quotation (direct) or a reported statement (indirect) with its speaker."""
 
@@ -185,6 +197,7 @@ class Article(_Model):
     text: str = ""
     removed: list[RemovedLine] = Field(default_factory=list)
     sections: list[Section] = Field(default_factory=list)
+    sentences: list[Sentence] = Field(default_factory=list, description="The text's sentences, in order.")
 
     quotes: list[Quote] = Field(default_factory=list)
     quantities: list[Quantity] = Field(default_factory=list)
@@ -201,6 +214,15 @@ class Article(_Model):
         if not self.sections:
             return [(0, len(self.text))]
         return [(s.start, s.end) for s in self.sections if not s.off_topic]
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        """The sentence holding a character offset (None before extraction or between sentences)."""
+        import bisect
+
+        k = bisect.bisect_right([s.start for s in self.sentences], offset) - 1
+        if k >= 0 and offset < max(self.sentences[k].end, self.sentences[k].start + 1):
+            return self.sentences[k]
+        return None
 
     def is_on_topic(self, offset: int) -> bool:
         return any(a <= offset < b for a, b in self.on_topic_spans())

@@ -9,7 +9,7 @@ the spirit of a spaCy pipeline:
 - :mod:`.dates`: date expressions resolved against the publication date;
 - :mod:`.claims`: atomic statements linked to the above.
 
-:func:`extract` fills an Article's ``actors``, ``quotes``, ``quantities``,
+:func:`extract` fills an Article's ``sentences`` (:mod:`.sentences`, the one segmentation), ``actors``, ``quotes``, ``quantities``,
 ``dates`` and ``claims``. Quotes, figures and dates are extracted from the whole
 text (an appended story is still news someone may check); claims, which the
 alignment stage compares across sources, only from on-topic sections, and the
@@ -33,9 +33,11 @@ def extract(article: Article) -> Article:
     from .nlp import parse
     from .quantities import extract_quantities
     from .quotes import extract_quotes, headline_quotes
+    from .sentences import sentences
 
     doc = parse(article.text)
     on = article.on_topic_spans()
+    article.sentences = sentences(doc, article)
 
     article.actors = extract_actors(doc)
     for n, a in enumerate(article.actors, 1):

@@ -1009,9 +1009,14 @@ def whole_ones(text: str) -> list[Quantity]:
     return out
 
 
-def _sentence_start(text: str, pos: int) -> int:
-    cut = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos), text.rfind("? ", 0, pos), text.rfind("! ", 0, pos))
-    return cut + 1 if cut >= 0 else 0
+def _sentence_start(text: str, pos: int, doc: Any = None) -> int:
+    """Start of the sentence holding ``pos``: the parse's sentence (the one segmentation) when there is a
+    parse; a headline without one is a single line, so its start is the line's."""
+    if doc is not None:
+        span = doc.char_span(pos, min(pos + 1, len(text)), alignment_mode="expand")
+        if span is not None and len(span):
+            return span[0].sent.start_char
+    return text.rfind("\n", 0, pos) + 1
 
 
 def _elliptical(text: str, num: _Num, found: list[_Found], doc: Any) -> _Found | None:
@@ -1035,7 +1040,7 @@ def _elliptical(text: str, num: _Num, found: list[_Found], doc: Any) -> _Found |
                 return _Found(num.start, num.end, num, num.value, None, f2.unit, f2.kind)
         word = re.match(r"(\w+)", text[num.end + pm.end() :])
         if word and word.group(1).lower() in PARTITIVE_PRONOUNS:
-            prev = _previous_in_sentence(text, num.start, found)
+            prev = _previous_in_sentence(text, num.start, found, doc)
             if prev is not None:
                 return _Found(num.start, num.end, num, num.value, None, prev.unit, prev.kind)
         return None
@@ -1046,7 +1051,7 @@ def _elliptical(text: str, num: _Num, found: list[_Found], doc: Any) -> _Found |
     if nw in PEOPLE_STATES:
         return _Found(num.start, num.end, num, num.value, None, "person", "noun", counts=nw)
     if nw in ELLIPSIS_NOUNS or fw in ("were", "was", "are", "have", "had", "remain", "remained"):
-        prev = _previous_in_sentence(text, num.start, found)
+        prev = _previous_in_sentence(text, num.start, found, doc)
         if prev is not None and prev.kind == "noun":
             end = num.end + (nxt.end() if nw in ELLIPSIS_NOUNS else 0)
             return _Found(num.start, end, num, num.value, None, prev.unit, prev.kind)
@@ -1060,8 +1065,8 @@ def _elliptical(text: str, num: _Num, found: list[_Found], doc: Any) -> _Found |
     return None
 
 
-def _previous_in_sentence(text: str, pos: int, found: list[_Found]) -> _Found | None:
-    s0 = _sentence_start(text, pos)
+def _previous_in_sentence(text: str, pos: int, found: list[_Found], doc: Any = None) -> _Found | None:
+    s0 = _sentence_start(text, pos, doc)
     for f in reversed(found):
         if f.end <= pos and f.start >= s0:
             return f
