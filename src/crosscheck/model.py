@@ -88,6 +88,8 @@ class Sentence(_Model):
 class Quote(Span):
     """A quotation (direct) or a reported statement (indirect) with its speaker."""
 
+    id: str = Field(default="", description="Stable id within the article: '<article id>:q<n>'.")
+
     speaker: str | None = Field(default=None, description="Canonical full name of the speaker.")
     speaker_role: str | None = None
     speaker_span: Span | None = Field(default=None, description="Where the text names the speaker for this quote.")
@@ -120,6 +122,8 @@ class Conversion(_Model):
 class Quantity(Span):
     """A number with its unit, hedge and what it counts."""
 
+    id: str = Field(default="", description="Stable id within the article: '<article id>:n<n>'.")
+
     value: float
     value_max: float | None = Field(default=None, description="Upper end of a range.")
     unit: str = Field(description="Canonical unit: km2, mi2, %, USD, day, clock (a time of day, value in minutes after local midnight), or the singular noun counted.")
@@ -136,6 +140,8 @@ class Quantity(Span):
 
 class DateMention(Span):
     """A date expression resolved against the article's publication date."""
+
+    id: str = Field(default="", description="Stable id within the article: '<article id>:d<n>'.")
 
     resolved: date | None = None
     granularity: Literal["day", "month", "year", "duration"] = "day"
@@ -167,10 +173,11 @@ class Claim(Span):
     attributed_to: str | None = Field(default=None, description="Whom the text attributes the claim to.")
     unverified: bool = Field(default=False, description="The outlet says it could not verify it.")
     unverified_note: str | None = Field(default=None, description="The outlet's disclaimer that covers this claim.")
-    quotes: list[int] = Field(default_factory=list, description="Indexes into article.quotes.")
-    quantities: list[int] = Field(default_factory=list, description="Indexes into article.quantities.")
-    dates: list[int] = Field(default_factory=list, description="Indexes into article.dates.")
-    actors: list[str] = Field(default_factory=list, description="Canonical actor names.")
+    sentence: str | None = Field(default=None, description="Id of the sentence the claim is (part of).")
+    quotes: list[str] = Field(default_factory=list, description="Ids of the article's quotes in it.")
+    quantities: list[str] = Field(default_factory=list, description="Ids of the article's quantities in it.")
+    dates: list[str] = Field(default_factory=list, description="Ids of the article's date mentions in it.")
+    actors: list[str] = Field(default_factory=list, description="Ids of the article's actors named in it.")
 
 
 class Article(_Model):
@@ -223,6 +230,23 @@ class Article(_Model):
         if k >= 0 and offset < max(self.sentences[k].end, self.sentences[k].start + 1):
             return self.sentences[k]
         return None
+
+    def quotes_of(self, claim: Claim) -> list[Quote]:
+        """The quotes a claim (or fact) points at, by id."""
+        ids = set(claim.quotes)
+        return [q for q in self.quotes if q.id in ids]
+
+    def quantities_of(self, claim: Claim) -> list[Quantity]:
+        ids = set(claim.quantities)
+        return [q for q in self.quantities if q.id in ids]
+
+    def dates_of(self, claim: Claim) -> list[DateMention]:
+        ids = set(claim.dates)
+        return [d for d in self.dates if d.id in ids]
+
+    def actors_of(self, claim: Claim) -> list[Actor]:
+        ids = set(claim.actors)
+        return [a for a in self.actors if a.id in ids]
 
     def is_on_topic(self, offset: int) -> bool:
         return any(a <= offset < b for a, b in self.on_topic_spans())

@@ -52,5 +52,8 @@ def extract(article: Article) -> Article:
         article.quantities = article.quantities + heads
         article.quotes = article.quotes + headline_quotes(article.title, article.quotes, article.actors)
     article.dates = extract_dates(article.text, article.published)
+    for items, letter in ((article.quotes, "q"), (article.quantities, "n"), (article.dates, "d")):
+        for n, x in enumerate(items, 1):
+            x.id = f"{article.id}:{letter}{n}"
     article.claims = extract_claims(doc, article, on)
     return article

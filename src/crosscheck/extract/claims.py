@@ -68,14 +68,14 @@ def extract_claims(doc, article: Article, on_topic: list[tuple[int, int]] | None
             seg = text[c0:c1]
             if len(seg.split()) < 3:
                 continue
-            q_idx = [i for i, q in enumerate(article.quotes) if not q.in_headline and q.start < c1 and c0 < q.end]
-            n_idx = [i for i, q in enumerate(article.quantities) if not q.in_headline and c0 <= q.start < c1]
-            d_idx = [i for i, d in enumerate(article.dates) if c0 <= d.start < c1]
-            names = [a.name for a in article.actors if any(c0 <= m.start < c1 for m in a.mentions)]
+            in_quotes = [q for q in article.quotes if not q.in_headline and q.start < c1 and c0 < q.end]
+            n_ids = [q.id for q in article.quantities if not q.in_headline and c0 <= q.start < c1]
+            d_ids = [d.id for d in article.dates if c0 <= d.start < c1]
+            actor_ids = [a.id for a in article.actors if any(c0 <= m.start < c1 for m in a.mentions)]
             # the claim is the speaker's when their words make up most of it (a quote or reported clause)
             speakers = [
                 q.speaker
-                for q in (article.quotes[i] for i in q_idx)
+                for q in in_quotes
                 if q.speaker
                 and (
                     (min(c1, q.end) - max(c0, q.start)) >= 0.5 * (c1 - c0) - 40
@@ -90,10 +90,11 @@ def extract_claims(doc, article: Article, on_topic: list[tuple[int, int]] | None
                     end=c1,
                     text=seg,
                     attributed_to=attributed,
-                    quotes=q_idx,
-                    quantities=n_idx,
-                    dates=d_idx,
-                    actors=names,
+                    sentence=stored.id,
+                    quotes=[q.id for q in in_quotes],
+                    quantities=n_ids,
+                    dates=d_ids,
+                    actors=actor_ids,
                 )
             )
     covered = covered_claims(text, [(s.start, s.end) for s in article.sentences], claims)
