@@ -104,9 +104,38 @@ EMERGENCY_SERVICE_WORDS = frozenset({
     "dispatch", "dispatcher", "dispatchers", "line", "lines", "operator", "operators", "outage", "outages",
     "emergency", "number", "operations",
 })
+# Common nouns that stand for an organisation as a speaker ("the ministry said", "police said").
+# Source: subjects of "said" in wire copy (AP/Reuters style: institutions named by their kind).
+ORG_NOUNS = frozenset({
+    "company", "firm", "agency", "ministry", "service", "commission", "government", "group", "bank", "council",
+    "committee", "police", "army", "military", "court", "party", "union", "office", "department", "authority",
+    "organisation", "organization", "institute", "operator", "club", "federation", "board", "trust", "charity",
+    "regulator", "university", "hospital", "airline", "utility", "insurer", "manufacturer", "carrier", "kremlin",
+})
+# Of those, the ones that refer back to the last organisation named ("Acme ... the company said");
+# the others name a body of their own kind ("police", "the army"). Source: as above.
+GENERIC_ORG_NOUNS = frozenset({
+    "company", "firm", "group", "operator", "carrier", "manufacturer", "insurer", "airline", "utility", "bank",
+    "organisation", "organization", "club", "charity", "trust",
+})
 # Nouns for a statement as a thing: "the statement said", "the FDIC press release states".
 # Source: attribution wording in wire copy (AP/Reuters: "said in a statement", "a press release").
 STATEMENT_NOUNS = frozenset({"statement", "release", "announcement", "communique", "communiqué", "readout", "notice", "post"})
 # People who speak for an organisation: "a spokesperson for X" is X's statement.
 # Source: as above.
 SPOKES_NOUNS = frozenset({"spokesperson", "spokesman", "spokeswoman", "representative", "rep"})
+
+# --------------------------------------------------------------------------
+# facts
+
+# Modal verbs and hedge words that qualify a fact ("may have", "reportedly", "is believed to").
+# Source: the hedging devices of Hyland, "Metadiscourse" (2005), appendix (modals, epistemic
+# adverbs and verbs), narrowed to those common in wire copy; plus "allegedly"/"reportedly" from
+# the AP Stylebook's attribution guidance.
+HEDGE_WORDS = frozenset({
+    "may", "might", "could", "would", "possibly", "probably", "likely", "unlikely", "perhaps", "reportedly",
+    "allegedly", "apparently", "seemingly", "presumably", "suspected", "believed", "thought", "estimated",
+    "appear", "appears", "appeared", "seem", "seems", "seemed", "suggest", "suggests", "suggested",
+})
+# Words that negate a predicate besides spaCy's "neg" relation. Source: English grammar.
+NEGATION_WORDS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})

@@ -9,7 +9,7 @@ Stages fill the models in this order::
 
     ingest   files            -> Article (raw_text, format, source_path)
     clean    Article          -> Article (text, removed, metadata, sections)
-    extract  Article          -> Article (quotes, quantities, dates, actors, claims)
+    extract  Article          -> Article (sentences, quotes, quantities, dates, actors, claims, facts)
     cluster  [Article]        -> [Story]
     provenance Story          -> Story (reuse, independent_groups)
     align    Story            -> Story (claims, discrepancies, summary)
@@ -180,6 +180,43 @@ class Claim(Span):
     actors: list[str] = Field(default_factory=list, description="Ids of the article's actors named in it.")
 
 
+def _by_ids(items: list, ids: list[str]) -> list:
+    wanted = set(ids)
+    return [x for x in items if x.id in wanted]
+
+
+class FactFigure(_Model):
+    """A figure in a fact and the thing it counts."""
+
+    quantity: str = Field(description="Id of the article's quantity.")
+    counts: str | None = Field(default=None, description="What it counts or measures, e.g. 'person pulled from the structure'.")
+
+
+class Fact(_Model):
+    """One checkable fact of a sentence, as structured parts: who did what to what, with which
+    figures, when, where, on whose word, and whether it is negated or hedged. The alignment stage
+    matches these across outlets."""
+
+    id: str = Field(description="Stable id within the article: '<article id>:f<n>'.")
+    sentence: str = Field(description="Id of the sentence it comes from.")
+    start: int = Field(ge=0, description="Offset of the clause that states it.")
+    end: int = Field(ge=0)
+    who: str | None = Field(default=None, description="Actor id of the doer (the subject, or the agent of a passive).")
+    who_text: str | None = Field(default=None, description="The doer as written ('Firefighters', 'he').")
+    predicate: str = Field(description="Lemma of the main verb with its particle and negation: 'pull', 'call off', 'not confirm'.")
+    object: str | None = Field(default=None, description="What the predicate acts on, as written (a passive's subject).")
+    figures: list[FactFigure] = Field(default_factory=list)
+    when: list[str] = Field(default_factory=list, description="Ids of the date mentions and clock-time quantities in it.")
+    where: list[str] = Field(default_factory=list, description="Actor ids of the places named in it.")
+    attribution: str | None = Field(default=None, description="Whose word it is: the speaker's actor id, else the source as written.")
+    negated: bool = False
+    hedged: bool = Field(default=False, description="A modal or hedge word qualifies it ('may', 'reportedly').")
+    hedge: str | None = Field(default=None, description="The hedge word, lower-case.")
+    quotes: list[str] = Field(default_factory=list, description="Ids of the quotes it is stated in.")
+    quantities: list[str] = Field(default_factory=list, description="Ids of the quantities in it (figures and times).")
+    dates: list[str] = Field(default_factory=list, description="Ids of the date mentions in it.")
+
+
 class Article(_Model):
     """One input article: where it came from, its cleaned text, metadata and findings."""
 
@@ -211,6 +248,7 @@ class Article(_Model):
     dates: list[DateMention] = Field(default_factory=list)
     actors: list[Actor] = Field(default_factory=list)
     claims: list[Claim] = Field(default_factory=list)
+    facts: list[Fact] = Field(default_factory=list, description="Each sentence's facts as structured units.")
 
     @property
     def ok(self) -> bool:
@@ -231,22 +269,18 @@ class Article(_Model):
             return self.sentences[k]
         return None
 
-    def quotes_of(self, claim: Claim) -> list[Quote]:
-        """The quotes a claim (or fact) points at, by id."""
-        ids = set(claim.quotes)
-        return [q for q in self.quotes if q.id in ids]
+    def quotes_of(self, claim: Claim | Fact) -> list[Quote]:
+        """The quotes a claim (or fact) points at, by id; likewise the three below."""
+        return _by_ids(self.quotes, claim.quotes)
 
-    def quantities_of(self, claim: Claim) -> list[Quantity]:
-        ids = set(claim.quantities)
-        return [q for q in self.quantities if q.id in ids]
+    def quantities_of(self, claim: Claim | Fact) -> list[Quantity]:
+        return _by_ids(self.quantities, claim.quantities)
 
-    def dates_of(self, claim: Claim) -> list[DateMention]:
-        ids = set(claim.dates)
-        return [d for d in self.dates if d.id in ids]
+    def dates_of(self, claim: Claim | Fact) -> list[DateMention]:
+        return _by_ids(self.dates, claim.dates)
 
     def actors_of(self, claim: Claim) -> list[Actor]:
-        ids = set(claim.actors)
-        return [a for a in self.actors if a.id in ids]
+        return _by_ids(self.actors, claim.actors)
 
     def is_on_topic(self, offset: int) -> bool:
         return any(a <= offset < b for a, b in self.on_topic_spans())

@@ -223,6 +223,32 @@ def extract_actors(doc, spans: Iterable[tuple[int, int]] | None = None) -> list[
     return sorted(out, key=lambda a: (a.mentions[0].start if a.mentions else 0))
 
 
+def dateline_place(text: str, actors: list[Actor]) -> list[Actor]:
+    """The dateline's city is a place ('ZAGREB (Reuters) - ...'), never an organisation or a person, and
+    the same city named in the body is that place."""
+    from ..clean.metadata import parse_dateline
+
+    city, _agency, n = parse_dateline(text.split("\n", 1)[0])
+    if not city:
+        return actors
+    at = text.find(city, 0, n)
+    name = city.title() if city.isupper() else city
+    in_dateline = lambda a: all(m.end <= n for m in a.mentions)  # noqa: E731
+    kept = [a for a in actors if not (in_dateline(a) and a.type != ActorType.place and a.name.lower() == city.lower())]
+    place = next((a for a in kept if a.type == ActorType.place and a.name.lower() == city.lower()), None)
+    if place is None:
+        place = Actor(name=name, type=ActorType.place)
+        kept.append(place)
+    spans = [(at, at + len(city))] if at >= 0 else []
+    spans += [(m.start(), m.end()) for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text) if m.start() >= n]
+    taken = {(m.start, m.end) for a in kept for m in a.mentions}
+    for a0, a1 in spans:
+        if (a0, a1) not in taken:
+            place.mentions.append(Span(start=a0, end=a1, text=text[a0:a1]))
+    place.mentions.sort(key=lambda m: m.start)
+    return sorted(kept, key=lambda a: (a.mentions[0].start if a.mentions else 0))
+
+
 def _complete_names(text: str, people: dict[str, Actor]) -> None:
     """A person known by one word ('Marchetti') takes the fullest form the text writes ('Jean-Luc Marchetti')."""
     for key, actor in people.items():

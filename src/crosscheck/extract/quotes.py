@@ -64,7 +64,7 @@ class _Resolver:
             if noun and noun not in a.name.lower() and not any(noun in al.lower() for al in a.aliases):
                 continue
             for m in a.mentions:
-                if best_pos < m.start < pos:
+                if max(best_pos, self.dateline_end - 1) < m.start < pos:
                     best, best_pos = a.name, m.start
         return best
 
@@ -259,9 +259,11 @@ class _Resolver:
             if known:
                 return known, span
         elif noun in ORG_NOUNS:
-            org = self.org_before(tok.idx, noun) or self.org_before(tok.idx)
+            # "the police said": the police named before; "the company said": the last organisation named
+            org = self.org_before(tok.idx, noun) or (self.org_before(tok.idx) if noun in lexicon.GENERIC_ORG_NOUNS else None)
             if org:
                 return org, span
+            return re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I), span
         if tok.pos_ == "PROPN" and tok.text[:1].isupper() and not tok.text.isupper():
             return clean_name(phrase), span
         if _ROLE_WORD.search(tok.text):
@@ -308,12 +310,7 @@ def _cue_for(sent, inside) -> tuple[object | None, object | None]:
     return best if best else (None, None)
 
 
-ORG_NOUNS = {
-    "company", "firm", "agency", "ministry", "service", "commission", "government", "group", "bank", "council",
-    "committee", "police", "army", "military", "court", "party", "union", "office", "department", "authority",
-    "organisation", "organization", "institute", "operator", "club", "federation", "board", "trust", "charity",
-    "regulator", "university", "hospital", "airline", "utility", "insurer", "manufacturer", "carrier", "kremlin",
-}
+ORG_NOUNS = lexicon.ORG_NOUNS
 
 
 _PASTED_RE = re.compile(
@@ -393,6 +390,8 @@ def extract_quotes(doc, actors: list[Actor]) -> list[Quote]:
             stmt = _reported_clause(sent, cue)
             if stmt is not None:
                 s0, s1 = stmt
+                if s0 < res.dateline_end:  # "MIAMI (AP) - Firefighters pulled ...": the dateline is nobody's words
+                    s0 = res.dateline_end + len(text[res.dateline_end : s1]) - len(text[res.dateline_end : s1].lstrip())
                 out.append(Quote(start=s0, end=s1, text=text[s0:s1], speaker=who, speaker_role=_role_of(actors, who),
                                  speaker_span=span, cue=cue.text, direct=False))
         # a statement pasted after "X's press release states:" runs to the end of the text or the next quote
