@@ -71,3 +71,14 @@ def test_places_are_where(art):
 def test_facts_in_the_json(art):
     data = art.model_dump(mode="json")
     assert data["facts"] and {"who", "predicate", "object", "figures", "when", "where", "attribution", "negated", "hedged"} <= set(data["facts"][0])
+
+
+def test_bullet_lines_give_no_fact_and_do_not_fail():
+    text = (
+        "TL:DR\n• Office computers worldwide show a blue error screen after a faulty antivirus update.\n•\n"
+        "Airlines, banks and broadcasters are affected, causing major delays.\n•\n"
+        "The vendor acknowledged the issue and pulled the update.\n"
+    )
+    art = extract(Article(id="b", text=text))
+    assert art.ok and {"acknowledge", "pull"} <= {f.predicate for f in art.facts}
+    assert all(f.predicate[:1].isalpha() for f in art.facts)

@@ -53,11 +53,11 @@ def _predicates(sent) -> list[tuple[object, object | None]]:  # noqa: ANN001
         comp = next((c for c in root.children if c.dep_ in ("ccomp", "parataxis") and c.pos_ in ("VERB", "AUX")), None)
         if comp is not None:
             cue, main = root, comp
-    if main.pos_ not in ("VERB", "AUX"):
-        return []
+    if main.pos_ not in ("VERB", "AUX") or not main.is_alpha:
+        return []  # a bullet ("•") the tagger calls a verb states nothing
     out = [(main, cue)]
     for c in main.children:
-        if c.dep_ == "conj" and c.pos_ == "VERB":
+        if c.dep_ == "conj" and c.pos_ == "VERB" and c.is_alpha:
             out.append((c, cue))
     return out
 
@@ -72,6 +72,8 @@ def _span_of(verb, others) -> tuple[int, int]:  # noqa: ANN001
     toks = [t for t in toks if not t.is_space]
     while toks and (toks[-1].is_punct or toks[-1].dep_ == "cc"):
         toks.pop()
+    if not toks:  # a verb that is all punctuation to the tagger ("Go!" on a line of its own)
+        return verb.idx, verb.idx + len(verb.text)
     return toks[0].idx, toks[-1].idx + len(toks[-1].text)
 
 
