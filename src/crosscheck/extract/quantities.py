@@ -70,6 +70,7 @@ from ..lexicon import (
     TIME_ZONES,
     WHOLE_ONE,
 )
+from .. import lexicon
 from ..model import Conversion, Hedge, Quantity, Span
 from ..units import CLOCK, clock_minutes_utc
 
@@ -78,33 +79,7 @@ __all__ = ["extract_quantities", "HEDGES", "check_conversion", "si_value"]
 # --------------------------------------------------------------------------
 # hedges
 
-#: Hedge phrase (lower case) -> how it bounds the true value.
-HEDGES: dict[str, Hedge] = {
-    "approximately": Hedge.approximate,
-    "about": Hedge.approximate,
-    "around": Hedge.approximate,
-    "roughly": Hedge.approximate,
-    "some": Hedge.approximate,
-    "an estimated": Hedge.approximate,
-    "close to": Hedge.approximate,
-    "less than": Hedge.upper_bound,
-    "fewer than": Hedge.upper_bound,
-    "under": Hedge.upper_bound,
-    "just under": Hedge.upper_bound,
-    "well under": Hedge.upper_bound,
-    "up to": Hedge.upper_bound,
-    "nearly": Hedge.upper_bound,
-    "almost": Hedge.upper_bound,
-    "at most": Hedge.upper_bound,
-    "as many as": Hedge.upper_bound,
-    "more than": Hedge.lower_bound,
-    "over": Hedge.lower_bound,
-    "just over": Hedge.lower_bound,
-    "well over": Hedge.lower_bound,
-    "at least": Hedge.lower_bound,
-    "upwards of": Hedge.lower_bound,
-    "in excess of": Hedge.lower_bound,
-}
+HEDGES = lexicon.HEDGES
 _HEDGE_RE = re.compile(
     r"(?<![A-Za-z])("
     + "|".join(sorted((re.escape(h).replace(r"\ ", r"\s+") for h in HEDGES), key=len, reverse=True))
@@ -113,10 +88,7 @@ _HEDGE_RE = re.compile(
 )
 # "over"/"under" before a duration is usually a preposition ("burned 8,500 hectares
 # over six days"); it is a hedge after these words ("for over six years").
-_DURATION_HEDGE_CTX = {
-    "for", "in", "of", "after", "within", "lasted", "lasting", "lasts", "took", "taken",
-    "takes", "spent", "spend", "spending", "than", "is", "was", "were", "are", "been", "be",
-}
+_DURATION_HEDGE_CTX = lexicon.DURATION_HEDGE_CTX
 
 # --------------------------------------------------------------------------
 # numbers
@@ -181,18 +153,8 @@ _TIME_AFTER_RE = re.compile(
     r"[ \u00a0]*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|BST\b|CET\b|CEST\b|EST\b|EDT\b|PST\b|PDT\b|UTC\b|local time\b)",
     re.IGNORECASE,
 )
-_YEAR_CTX = {
-    "in", "since", "by", "of", "from", "until", "till", "to", "and", "between", "during",
-    "before", "after", "the", "early", "late", "mid", "circa", "year", "fiscal", "summer",
-    "winter", "spring", "autumn", "fall", "season", "act", "through", "than", "or", "for",
-    "is", "was", "this", "that", "which", "its", "their", "his", "her",
-}
-_REFERENCE_WORDS = {
-    "section", "article", "clause", "chapter", "page", "pages", "paragraph", "no", "number",
-    "nhs", "room", "flight", "route", "resolution", "line", "platform", "gate", "rule",
-    "amendment", "version", "level", "grade", "tier", "channel", "stage", "phase",
-    "highway", "interstate", "motorway", "bus", "train", "pier", "terminal", "ward",
-}
+_YEAR_CTX = lexicon.YEAR_CTX
+_REFERENCE_WORDS = lexicon.REFERENCE_WORDS
 
 
 @dataclass
@@ -513,16 +475,8 @@ _IRREGULAR_PLURALS = {
     "wounded": "wounded", "injured": "injured", "missing": "missing",
 }
 # adjectives used as nouns: the head only when nothing noun-like follows
-_SUBSTANTIVE = {"dead", "wounded", "injured", "missing", "homeless", "displaced", "elderly", "unemployed"}
-_NOT_PLURAL = {
-    "was", "has", "is", "its", "this", "thus", "plus", "less", "across", "always", "perhaps",
-    "towards", "afterwards", "besides", "whereas", "unless", "various", "previous",
-    "numerous", "us", "yes", "news", "gas", "bus", "status", "says", "remains", "shows", "takes",
-    "means", "makes", "goes", "includes", "comes", "gives", "gets", "seems", "looks",
-    "times", "ones", "others", "hers", "ours", "yours", "theirs", "whereabouts", "overseas",
-    "series", "species", "chaos", "basis", "crisis", "analysis", "politics", "economics",
-    "halves", "thirds", "quarters", "fifths", "sixths", "eighths", "tenths", "hundredths",
-}
+_SUBSTANTIVE = lexicon.SUBSTANTIVE
+_NOT_PLURAL = lexicon.NOT_PLURAL
 _ONE_BAD_NEXT = {"way", "thing", "time", "side", "hand", "point", "another", "day"}
 _ONE_BAD_PREV = {"the", "no", "any", "every", "each", "this", "that", "which", "another", "only", "someone", "anyone"}
 

@@ -23,16 +23,9 @@ from ..model import Actor, ActorType, Quote, Span
 from ..text import quote_spans
 from .actors import _ROLE_WORD, clean_name, person_by_name, surname
 
-CUE_LEMMAS = {
-    "say", "tell", "add", "state", "declare", "note", "warn", "write", "remark", "insist", "explain", "claim", "argue",
-    "announce", "ask", "reply", "respond", "answer", "comment", "continue", "conclude", "acknowledge", "admit", "confirm",
-    "deny", "stress", "emphasise", "emphasize", "urge", "vow", "pledge", "promise", "predict", "suggest", "describe",
-    "call", "label", "brand", "recall", "recount", "report", "observe", "point", "caution", "complain", "boast", "quip",
-    "tweet", "post", "testify", "concede", "contend", "maintain", "reiterate", "signal", "indicate", "order", "shout",
-    "speak",
-}
-INDIRECT_LEMMAS = {"say", "tell", "add", "state", "announce", "warn", "confirm", "report", "claim", "insist", "deny", "note", "predict", "suggest", "indicate", "acknowledge", "admit", "argue", "stress", "explain", "estimate", "expect"}
-PRONOUNS = {"he", "she", "they", "i", "we"}
+CUE_LEMMAS = lexicon.CUE_LEMMAS
+INDIRECT_LEMMAS = lexicon.INDIRECT_LEMMAS
+PRONOUNS = lexicon.PRONOUNS
 
 
 class _Resolver:
