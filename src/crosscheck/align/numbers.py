@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 
 from ..clean.sections import terms
+from ..units import BARE
 from ..model import Article, Discrepancy, DiscrepancyKind, DiscrepancySide, Evidence, Hedge, Quantity, Span, Story
 
 WINDOW = 7  # words either side of a quantity that describe what it counts
@@ -135,8 +136,8 @@ def numeric_discrepancies(story: Story, articles: dict[str, Article], embedder: 
         converted = {(q.conversion.converted.start, q.conversion.converted.end) for q in art.quantities if q.conversion}
         for q in art.quantities:
             age = "year-old" in q.text or "years old" in art.text[q.end : q.end + 12]
-            if q.unit == "clock":
-                continue  # times of day (issue 11) are compared by the lead's alignment work, not as counts
+            if q.unit in ("clock", BARE):
+                continue  # times of day (issue 11) are compared by the lead's alignment work; bare numbers count nothing
             if (q.start, q.end) in converted or (_dimension(q.unit).startswith("time") and not age):
                 continue  # a bracketed conversion repeats its original; durations rarely conflict as facts
             if q.value_max is not None or (not re.search(r"\d", q.text) and _VAGUE.search(q.text)):

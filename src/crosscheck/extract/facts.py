@@ -127,7 +127,7 @@ def extract_facts(doc, article: Article) -> list[Fact]:  # noqa: ANN001
                 hedge = cue.lemma_.lower()
             predicate = " ".join((["not"] if neg else []) + [verb.lemma_.lower(), *prt])
             qs = [q for q in article.quantities if not q.in_headline and c0 <= q.start < c1]
-            figures = [FactFigure(quantity=q.id, counts=_counts(q, verb)) for q in qs if q.unit != "clock"]
+            figures = [FactFigure(quantity=q.id, counts=_counts(q, verb)) for q in qs if q.unit not in ("clock", "number")]
             when = [d.id for d in article.dates if c0 <= d.start < c1] + [q.id for q in qs if q.unit == "clock"]
             where = [a.id for a in article.actors if a.type == ActorType.place and any(c0 <= m.start < c1 for m in a.mentions)]
             in_quotes = [q for q in body_quotes if q.start < c1 and c0 < q.end]

@@ -72,7 +72,7 @@ from ..lexicon import (
 )
 from .. import lexicon
 from ..model import Conversion, Hedge, Quantity, Span
-from ..units import CLOCK, clock_minutes_utc
+from ..units import BARE, CLOCK, clock_minutes_utc
 
 __all__ = ["extract_quantities", "HEDGES", "check_conversion", "si_value"]
 
@@ -295,6 +295,32 @@ def _parse_number(text: str, pos: int) -> _Num | None:
 _S = r"[ \t\u00a0]*"  # optional space between number and unit
 # (pattern, canonical unit, attached-only). Order matters: longer forms first.
 _UNIT_TABLE: list[tuple[str, str, bool]] = [
+    # scientific units with SI prefixes (pint knows them all; see units.PINT_UNITS)
+    (r"(?:cubic|cu\.?)" + _S + r"(?:kilomet(?:re|er)s?|kms?)\b|km³|km3\b|km\^3|kms?[ \t]+cubed\b", "km3", False),
+    (r"kms?[ \t]+squared\b", "km2", False),
+    (r"nanomet(?:re|er)s?\b", "nm", False),
+    (r"micromet(?:re|er)s?\b|[µμ]m\b|microns?\b", "µm", False),
+    (r"milligram(?:me)?s?\b|mg\b", "mg", False),
+    (r"microgram(?:me)?s?\b|[µμ]g\b", "µg", False),
+    (r"millilit(?:re|er)s?\b|ml\b|mL\b", "ml", False),
+    (r"centilit(?:re|er)s?\b|cl\b", "cl", False),
+    (r"TeV\b|teraelectron[ -]?volts?\b", "TeV", False),
+    (r"GeV\b|gigaelectron[ -]?volts?\b", "GeV", False),
+    (r"MeV\b|megaelectron[ -]?volts?\b", "MeV", False),
+    (r"keV\b|kiloelectron[ -]?volts?\b", "keV", False),
+    (r"eV\b|electron[ -]?volts?\b", "eV", False),
+    (r"GHz\b|gigahertz\b", "GHz", False),
+    (r"MHz\b|megahertz\b", "MHz", False),
+    (r"kHz\b|kilohertz\b", "kHz", False),
+    (r"Hz\b|hertz\b", "Hz", False),
+    (r"TB\b|terabytes?\b", "TB", False),
+    (r"GB\b|gigabytes?\b", "GB", False),
+    (r"MB\b|megabytes?\b", "MB", False),
+    (r"[kK]B\b|kilobytes?\b", "kB", False),
+    (r"Wh\b|watt[ -]hours?\b", "Wh", False),
+    (r"mGy\b|milligrays?\b", "mGy", False),
+    (r"kelvins?\b", "K", False),
+    (r"L\b", "l", False),
     # area
     (r"(?:square|sq\.?)" + _S + r"(?:kilomet(?:re|er)s?|kms?)\b", "km2", False),
     (r"sq/kms?\b|sqkm\b|km²|km2\b|km\^2\b|kms²", "km2", False),
@@ -358,7 +384,9 @@ _UNIT_TABLE: list[tuple[str, str, bool]] = [
 ]
 _UNIT_RES = [(re.compile(p), u, a) for p, u, a in _UNIT_TABLE]
 # case-sensitive: "C", "F", "MW" ...; but the word forms are matched case-insensitively too
-_UNIT_RES_CI = [(re.compile(p, re.IGNORECASE), u, a) for p, u, a in _UNIT_TABLE if not a and u not in ("degC", "degF", "MW", "GW", "kW", "TWh", "GWh", "MWh", "kWh", "m2", "mi2", "km2")]
+_CASE_SENSITIVE_UNITS = ("degC", "degF", "MW", "GW", "kW", "TWh", "GWh", "MWh", "kWh", "m2", "mi2", "km2", "mg", "µg", "ml", "cl",
+                         "TeV", "GeV", "MeV", "keV", "eV", "GHz", "MHz", "kHz", "Hz", "TB", "GB", "MB", "kB", "Wh", "mGy", "l", "µm")
+_UNIT_RES_CI = [(re.compile(p, re.IGNORECASE), u, a) for p, u, a in _UNIT_TABLE if not a and u not in _CASE_SENSITIVE_UNITS]
 
 _MONEY_WORDS: list[tuple[str, str, Decimal]] = [
     (r"(?:US[ \t]+)?dollars?\b", "USD", Decimal(1)),
@@ -741,7 +769,7 @@ def _quantity_at_unsigned(text: str, num: _Num, doc: Any) -> _Found | None:
     if mag and not num.is_word and (m is None or m.kind == "noun"):  # "a magnitude 6.4 earthquake"
         return _Found(num.start - len(mag.group(0)), num.end, num, num.value, None, "magnitude", "unit")
     if m is None:
-        return None
+        return _shared_unit(text, num, doc)
     if m.kind == "noun" and num.value != num.value.to_integral_value():
         return None  # counts are whole: "6.4 tremor", "2.5 people"
     if num.is_year_like and m.kind == "noun" and re.search(r"\b[A-Z]", text[num.end : m.end]):
@@ -756,6 +784,30 @@ def _quantity_at_unsigned(text: str, num: _Num, doc: Any) -> _Found | None:
         if m.unit in _ONE_BAD_NEXT and text[num.end : num.end + 1] != "-" and len(text[num.end : m.end].split()) == 1:
             return None
     return _Found(num.start, m.end, num, num.value * m.factor, None, m.unit, m.kind)
+
+
+def _shared_unit(text: str, num: _Num, doc: Any) -> _Found | None:
+    """ "45 and 50 mg", "3 or 4 people": a number takes the unit of the number it is coordinated with."""
+    conj = re.match(r"[ \t\u00a0]+(?:and|or)[ \t\u00a0]+", text[num.end : num.end + 6])
+    if conj is None or num.is_year_like:
+        return None
+    n2 = _parse_number(text, num.end + conj.end())
+    m2 = _measure(text, n2, allow_noun=True, doc=doc) if n2 is not None and not n2.currency else None
+    if m2 is None or m2.kind not in ("unit", "noun") or n2.is_year_like:
+        return None
+    return _Found(num.start, num.end, num, num.value * m2.factor, None, m2.unit, m2.kind)
+
+
+def _bare(text: str, num: _Num) -> _Found | None:
+    """A bare number that measures nothing named ("The answer is 42"): unit :data:`units.BARE`.
+    Not a year, a date, a time, a reference ("Flight 370"), a ratio or a decade ("the 1960s")."""
+    if num.currency or num.is_year_like or _skip_number(text, num) or num.negative:
+        return None
+    if re.match(r"['’]?s\b|[-–]|%", text[num.end : num.end + 2]) or (num.is_word and num.value == 1 and num.scale == 1):
+        return None  # "1960s", "F-16-", "one of them"
+    if re.search(r"\b(?:\d+|one|two|three|four|five|ten)[ \t]+(?:in|out[ \t]+of)[ \t]+$", text[max(0, num.start - 14) : num.start], re.I):
+        return None
+    return _Found(num.start, num.end, num, num.value, None, BARE, "bare")
 
 
 _MAGNITUDE_BEFORE_RE = re.compile(r"\bmagnitude[ \t\u00a0-]*$", re.IGNORECASE)
@@ -1116,6 +1168,8 @@ def extract_quantities(text: str, doc: Any = None) -> list[Quantity]:
             f = _quantity_at(text, num, doc)
             if f is None:
                 f = _elliptical(text, num, found, doc)
+            if f is None:
+                f = _bare(text, num)
         if f is None or any(a < f.end and f.start < b for a, b in masked):
             continue
         found.append(f)

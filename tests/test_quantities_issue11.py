@@ -1,0 +1,57 @@
+"""Issue 11: quantity forms quantulum3's cases showed missing, on text written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from crosscheck.extract.quantities import extract_quantities
+
+
+def _q(text: str):
+    return [(q.text, q.value, q.value_max, q.unit) for q in extract_quantities(text)]
+
+
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        ("The lab's new chip etches lines 3.5 nanometers wide.", ("3.5 nanometers", 3.5, None, "nm")),
+        ("Patients were given 200 mg of the drug twice a day.", ("200 mg", 200.0, None, "mg")),
+        ("The reservoir holds 4 cubic kilometers of water.", ("4 cubic kilometers", 4.0, None, "km3")),
+        ("The collider ran at 13.6 TeV for the first time.", ("13.6 TeV", 13.6, None, "TeV")),
+        ("The phone ships with 8 GB of memory.", ("8 GB", 8.0, None, "GB")),
+        ("Each bottle holds 75 cl of wine.", ("75 cl", 75.0, None, "cl")),
+        ("The scan delivered a dose of 14 mGy to the patient.", ("14 mGy", 14.0, None, "mGy")),
+    ],
+)
+def test_scientific_units(text, want):
+    assert want in _q(text)
+
+
+def test_si_value_for_new_units():
+    q = next(q for q in extract_quantities("Patients were given 200 mg of the drug.") if q.unit == "mg")
+    assert q.value_si == pytest.approx(0.0002) and q.unit_si == "kg"
+
+
+def test_coordinated_number_shares_the_unit():
+    got = _q("Doses of 45 and 50 mg were compared in the trial.")
+    assert ("45", 45.0, None, "mg") in got and ("50 mg", 50.0, None, "mg") in got
+
+
+def test_bare_numbers_are_kept_but_not_years_dates_or_references():
+    got = _q("The final tally was 42, officials said. Flight 370 vanished in March 2014, in the 1960s style.")
+    assert got == [("42", 42.0, None, "number")]
+
+
+def test_bare_numbers_are_not_compared_by_alignment():
+    from datetime import date
+
+    from crosscheck.align.numbers import numeric_discrepancies
+    from crosscheck.extract import extract
+    from crosscheck.model import Article, Story
+
+    arts = {
+        "a": extract(Article(id="a", text="The final tally was 42, officials said on Monday.\n", published=date(2026, 3, 2))),
+        "b": extract(Article(id="b", text="The final tally was 44, officials said on Monday.\n", published=date(2026, 3, 2))),
+    }
+    assert any(q.unit == "number" for q in arts["a"].quantities)
+    assert numeric_discrepancies(Story(id="s", article_ids=["a", "b"]), arts, embedder="none") == []
