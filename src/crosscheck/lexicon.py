@@ -6,6 +6,8 @@ No entry names a person, outlet or figure of any evaluation story set.
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from .model import Hedge
 
 # --------------------------------------------------------------------------
@@ -274,4 +276,24 @@ ROLE_WORDS = (
     "governor", "mayor", "envoy", "ambassador", "adviser", "advisor", "officer", "official", "leader", "director",
     "head", "chairman", "chairwoman", "chair", "executive", "ceo", "correspondent", "editor", "analyst",
     "professor", "judge", "prosecutor", "lawyer", "coach", "manager", "captain", "senator", "deputy", "king", "queen",
+)
+
+# Unicode vulgar fractions and their values. Source: Unicode "Number Forms" block (U+00BC-U+00BE, U+2150-U+215E).
+VULGAR_FRACTIONS = {
+    "½": Decimal(1) / 2, "⅓": Decimal(1) / 3, "⅔": Decimal(2) / 3, "¼": Decimal(1) / 4, "¾": Decimal(3) / 4,
+    "⅕": Decimal(1) / 5, "⅖": Decimal(2) / 5, "⅗": Decimal(3) / 5, "⅘": Decimal(4) / 5, "⅙": Decimal(1) / 6,
+    "⅚": Decimal(5) / 6, "⅛": Decimal(1) / 8, "⅜": Decimal(3) / 8, "⅝": Decimal(5) / 8, "⅞": Decimal(7) / 8,
+}
+# Fraction words after a number word ("two thirds", "one-half") -> denominator. "quarter(s)" is left out:
+# in business news "two quarters" are periods, not a half. Source: English ordinal denominators.
+FRACTION_WORDS = {
+    "half": Decimal(2), "halves": Decimal(2), "third": Decimal(3), "thirds": Decimal(3), "fifth": Decimal(5),
+    "fifths": Decimal(5), "sixth": Decimal(6), "sixths": Decimal(6), "eighth": Decimal(8), "eighths": Decimal(8),
+    "tenth": Decimal(10), "tenths": Decimal(10),
+}
+# Units that "a"/"an" counts as one ("a gallon of beer", "a mile away"); time units are left out ("once a
+# day" is a rate). Source: the measurement units of the quantities unit table.
+ONE_UNIT_WORDS = (
+    "gallon", "mile", "litre", "liter", "kilometre", "kilometer", "metre", "meter", "foot", "inch", "yard",
+    "tonne", "kilogram", "ounce", "acre", "hectare",
 )

@@ -107,7 +107,7 @@ _SCALE_WORDS = {
     "dozen": 12, "hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9,
     "trillion": 10**12,
 }
-_SCALE_SUFFIX = {"k": 1000, "m": 10**6, "mn": 10**6, "mln": 10**6, "bn": 10**9, "b": 10**9, "tn": 10**12}
+_SCALE_SUFFIX = {"k": 1000, "m": 10**6, "mn": 10**6, "mln": 10**6, "bn": 10**9, "b": 10**9, "tn": 10**12, "t": 10**12}
 _MAGNITUDES = {
     "tens": 10, "dozens": 12, "hundreds": 100, "thousands": 1000, "millions": 10**6,
     "billions": 10**9,
@@ -123,6 +123,8 @@ _CANDIDATE_RE = re.compile(
     r"|(?P<word>\b" + _WORDNUM + r"\b)"
     r"|(?P<several>\b(?:several|a\s+few)(?:\s+(?:dozen|hundred|thousand|million|billion)\b)+)"
     r"|(?P<a>\ba\s+(?=(?:dozen|hundred|thousand|million|billion)\b))"
+    r"|(?P<aunit>\ban?\s+(?=(?:" + "|".join(lexicon.ONE_UNIT_WORDS) + r")\b))"
+    r"|(?P<vulgar>(?<![\w.,])[" + "".join(lexicon.VULGAR_FRACTIONS) + r"])"
     r"|(?P<dozen>\bdozen\b)"
     r"|(?P<mag>\b(?:" + "|".join(_MAGNITUDES) + r")(?:\s+of\s+(?:" + "|".join(_MAGNITUDES) + r"))*\s+of\b)",
     re.IGNORECASE,
@@ -130,9 +132,12 @@ _CANDIDATE_RE = re.compile(
 _DIGITS_RE = re.compile(_DIGITS)
 _ABBREV_MOD_RE = re.compile(r"[ \t\u00a0]+(?:[A-Z]\.){2,}(?=[ \t\u00a0]+[a-z])")
 _FRACTION_RE = re.compile(r"[ \u00a0](\d)/(\d{1,2})(?![\d/])")
+_FRACTION_WORD_RE = re.compile(
+    r"(?P<half>[ \t\u00a0-]+and[ \t\u00a0-]+a[ \t\u00a0-]+half\b)|[ \t\u00a0-]+(?P<den>" + "|".join(lexicon.FRACTION_WORDS) + r")\b", re.I
+)
 _WORDNUM_RE = re.compile(_WORDNUM + r"\b", re.IGNORECASE)
 _SCALE_WORD_RE = re.compile(r"[ \t\u00a0]*(?:-[ \t]*)?(" + "|".join(_SCALE_WORDS) + r")\b", re.IGNORECASE)
-_SCALE_SUFFIX_RE = re.compile(r"(bn|mn|mln|tn|m|k|b)(?![A-Za-z0-9²/])", re.IGNORECASE)
+_SCALE_SUFFIX_RE = re.compile(r"(bn|mn|mln|tn|m|k|b|t)(?![A-Za-z0-9²/])", re.IGNORECASE)
 
 _CURRENCY_PREFIX = [
     ("US$", "USD"), ("A$", "AUD"), ("C$", "CAD"), ("HK$", "HKD"), ("NZ$", "NZD"),
@@ -214,6 +219,9 @@ def _parse_number(text: str, pos: int) -> _Num | None:
         return None
     num_start = pos
     is_word = False
+    if m.group("aunit") or m.group("vulgar"):  # "a gallon of beer", "⅓ cup"
+        value = Decimal(1) if m.group("aunit") else lexicon.VULGAR_FRACTIONS[m.group("vulgar")]
+        return _Num(pos, m.end(), value, m.group(0).strip(), 1, None, True, False, False)
     if m.group("digits"):
         digits = m.group("digits")
         value = _to_decimal(digits)
@@ -224,11 +232,25 @@ def _parse_number(text: str, pos: int) -> _Num | None:
         if fr and "." not in digits and 0 < int(fr.group(1)) < int(fr.group(2)):
             value += Decimal(int(fr.group(1))) / Decimal(int(fr.group(2)))  # "2 1/2"
             end = fr.end()
+        elif end < len(text) and text[end] in lexicon.VULGAR_FRACTIONS and "." not in digits:
+            value += lexicon.VULGAR_FRACTIONS[text[end]]  # "2½"
+            end += 1
+        elif (sf := re.match(r"/(\d{1,2})(?![\d/])", text[end : end + 4])) and "." not in digits and 0 < value < int(sf.group(1)):
+            if _match_unit(text, end + sf.end()) is not None:  # "a 1/4 inch gap"; never "9/11"
+                value = value / Decimal(int(sf.group(1)))
+                end += sf.end()
     elif m.group("word"):
         digits = m.group("word")
         value = Decimal(_word_value(digits))
         end = m.end()
         is_word = True
+        fw = _FRACTION_WORD_RE.match(text, end)
+        if fw:  # "two and a half", "one-half", "two thirds", "three halves"
+            if fw.group("half"):
+                value += Decimal("0.5")
+            else:
+                value = value / lexicon.FRACTION_WORDS[fw.group("den").lower()]
+            end = fw.end()
     else:  # "a dozen", "a million", "dozen"
         digits = m.group(0).strip()
         value = Decimal(1)
@@ -266,7 +288,7 @@ def _parse_number(text: str, pos: int) -> _Num | None:
         if not attached_ok and suf == "m":
             # "5m people" is five million people; "25m" alone is 25 metres
             attached_ok = _plural_follows(text, sm.end())
-        if attached_ok and suf in _SCALE_SUFFIX and (suf != "k" or currency) and (suf != "b" or currency):
+        if attached_ok and suf in _SCALE_SUFFIX and (suf not in ("k", "b", "t") or currency):
             scale = _SCALE_SUFFIX[suf]
             end = sm.end()
     while True:
@@ -279,6 +301,12 @@ def _parse_number(text: str, pos: int) -> _Num | None:
         return None
     if m.group("dozen") and scale == 1:
         return None
+    if scale >= 100 and (is_word or m.group("a")):
+        rest = re.match(r"[ \t\u00a0]*(?:,[ \t\u00a0]*|[ \t\u00a0]+(?:and|&)[ \t\u00a0]+)(" + _WORDNUM + r")\b", text[end : end + 40], re.I)
+        if rest:  # "a hundred and two", "three million, two hundred & forty"
+            tail = _parse_number(text, end + rest.start(1))
+            if tail is not None and tail.is_word and tail.value < scale:
+                value, scale, end = value * scale + tail.value, 1, tail.end
     is_year = (
         not is_word
         and currency is None
@@ -351,6 +379,7 @@ _UNIT_TABLE: list[tuple[str, str, bool]] = [
     (r"m\b", "m", True),
     (r"feet\b|foot\b|ft\b", "ft", False),
     (r"inch(?:es)?\b", "in", False),
+    (r"in\b(?=\.?[ \t]*$|\.?[ \t]*[,;)\n]|[ \t]+(?:thick|long|wide|tall|high|deep|across)\b)", "in", False),
     (r"yards?\b|yds?\b", "yd", False),
     # volume
     (r"cubic[ \t]+met(?:re|er)s?\b|m³|m3\b", "m3", False),
@@ -399,6 +428,7 @@ _MONEY_WORDS: list[tuple[str, str, Decimal]] = [
     (r"yuan\b|renminbi\b", "CNY", Decimal(1)),
     (r"rupees\b", "INR", Decimal(1)),
     (r"cents?\b", "USD", Decimal("0.01")),
+    (r"dimes?\b", "USD", Decimal("0.1")),
     (r"pence\b", "GBP", Decimal("0.01")),
     (r"(?:" + "|".join(_CURRENCY_CODES) + r")\b", "", Decimal(1)),
 ]
@@ -748,6 +778,7 @@ def _quantity_at_unsigned(text: str, num: _Num, doc: Any) -> _Found | None:
         connectors.append(r"[ \t\u00a0]*[-–][ \t\u00a0]*" if not num.is_word else r"[-–]")
         if _prev_word(text, num.start) != "from":
             connectors.append(r"[ \t\u00a0]+to[ \t\u00a0]+")
+            connectors.append(r"[-–][ \t\u00a0]+to[ \t\u00a0]+")  # "8- to 16-meter"
     for conn in connectors:
         r = _try_range(text, num, m1, conn, doc)
         if r is None:
@@ -801,9 +832,11 @@ def _shared_unit(text: str, num: _Num, doc: Any) -> _Found | None:
 def _bare(text: str, num: _Num) -> _Found | None:
     """A bare number that measures nothing named ("The answer is 42"): unit :data:`units.BARE`.
     Not a year, a date, a time, a reference ("Flight 370"), a ratio or a decade ("the 1960s")."""
+    if num.is_year_like and re.match(r"s\b", text[num.end : num.end + 2]) and not _skip_number(text, num):
+        return _Found(num.start, num.end + 1, num, num.value, None, BARE, "bare")  # "the 1960s"
     if num.currency or num.is_year_like or _skip_number(text, num) or num.negative:
         return None
-    if re.match(r"['’]?s\b|[-–]|%", text[num.end : num.end + 2]) or (num.is_word and num.value == 1 and num.scale == 1):
+    if re.match(r"['’]?s\b|[-–]|%|/\d", text[num.end : num.end + 2]) or (num.is_word and num.value == 1 and num.scale == 1):
         return None  # "1960s", "F-16-", "one of them"
     if re.search(r"\b(?:\d+|one|two|three|four|five|ten)[ \t]+(?:in|out[ \t]+of)[ \t]+$", text[max(0, num.start - 14) : num.start], re.I):
         return None
