@@ -66,7 +66,7 @@ def test_bare_numbers_are_not_compared_by_alignment():
         ("The crash site is two and a half miles from the runway.", ("two and a half miles", 2.5, None, "mi")),
         ("Crews cleared roughly one-half miles of road by noon.", ("roughly one-half miles", 0.5, None, "mi")),
         ("Two thirds of voters backed the plan.", ("Two thirds", 2 / 3, None, "number")),
-        ("Add ½ cup of sugar.", ("½", 0.5, None, "number")),
+        ("Add ½ cup of sugar.", ("½ cup", 0.5, None, "cup")),
         ("The fund now holds a hundred and two paintings.", ("a hundred and two paintings", 102.0, None, "painting")),
         ("Japan's economy is worth $4.2T, the report said.", ("$4.2T", 4.2e12, None, "USD")),
         ("The candy cost 3 dimes in 1950.", ("3 dimes", 0.3, None, "USD")),
@@ -82,3 +82,26 @@ def test_fractions_words_and_money_forms(text, want):
 def test_in_is_a_preposition_in_running_text():
     assert not any(u == "in" for _t, _v, _vm, u in _q("Two in five voters stayed home, and 3 in 10 said they would move."))
     assert not any(u == "in" for _t, _v, _vm, u in _q("He scored 2 in the first half."))
+
+
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        ("Cleaners in the city earn $15.40/hour on average.", ("$15.40/hour", 15.4, None, "USD/hour")),
+        ("Doses ranged between 20 mg to 40 mg a day.", ("between 20 mg to 40 mg", 20.0, 40.0, "mg")),
+        ("The lattice spacing is 2.125 pm, the team reported.", ("2.125 pm", 2.125, None, "pm")),
+        ("Runners covered 0.5k miles over the month.", ("0.5k miles", 500.0, None, "mi")),
+        ("The decay rate was 3.1×10−4 per second.", ("3.1×10−4", 3.1e-4, None, "number")),
+        ("Stir in ½ tbsp of salt and a ⅓ cup of milk.", ("½ tbsp", 0.5, None, "tbsp")),
+        ("The crater formed roughly 66 Ma ago.", ("roughly 66 Ma", 66.0, None, "Myr")),
+        ("Each strand is about 1/40 of a hair's width.", ("about 1/40", 0.025, None, "number")),
+    ],
+)
+def test_scientific_and_rate_forms(text, want):
+    got = [(t, pytest.approx(v), vm, u) for t, v, vm, u in _q(text)]
+    assert want in got
+
+
+def test_times_of_day_stay_clock_times():
+    got = _q("The meeting starts at 2 pm and ends at 4.30 pm; a 5k race follows.")
+    assert [u for _t, _v, _vm, u in got] == ["clock", "clock"]

@@ -27,7 +27,8 @@ PINT_UNITS = {
     "gal": "gallon", "km3": "km**3", "nm": "nanometer", "µm": "micrometer", "mg": "mg", "µg": "microgram",
     "ml": "ml", "cl": "cl", "eV": "eV", "keV": "keV", "MeV": "MeV", "GeV": "GeV", "TeV": "TeV", "Hz": "Hz",
     "kHz": "kHz", "MHz": "MHz", "GHz": "GHz", "kB": "kilobyte", "MB": "megabyte", "GB": "gigabyte",
-    "TB": "terabyte", "Wh": "watt_hour", "mGy": "milligray", "K": "kelvin",
+    "TB": "terabyte", "Wh": "watt_hour", "mGy": "milligray", "K": "kelvin", "cup": "cup", "tbsp": "tablespoon",
+    "tsp": "teaspoon", "pm": "picometer", "am": "attometer", "Myr": "1e6 * year", "Gyr": "1e9 * year",
 }
 # dimension -> (pint target, unit_si label)
 _SI_TARGETS = [

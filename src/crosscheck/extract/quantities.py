@@ -236,9 +236,17 @@ def _parse_number(text: str, pos: int) -> _Num | None:
             value += lexicon.VULGAR_FRACTIONS[text[end]]  # "2½"
             end += 1
         elif (sf := re.match(r"/(\d{1,2})(?![\d/])", text[end : end + 4])) and "." not in digits and 0 < value < int(sf.group(1)):
-            if _match_unit(text, end + sf.end()) is not None:  # "a 1/4 inch gap"; never "9/11"
+            if _match_unit(text, end + sf.end()) is not None or re.match(r"[ \t\u00a0]+of\b", text[end + sf.end() : end + sf.end() + 4]):
+                # "a 1/4 inch gap", "about 1/40 of"; never "9/11"
                 value = value / Decimal(int(sf.group(1)))
                 end += sf.end()
+        sci = re.match(r"(?:[×x][ \u00a0]?(\d{1,2})(?:\^|\*\*)?([-−]?\d{1,2})|[eE]([-−+]?\d{1,3}))(?![\w.])", text[end : end + 12])
+        if sci:  # "2.48×10−5", "8x2^10", "4e14"
+            base, exp_ = (int(sci.group(1)), sci.group(2)) if sci.group(1) else (10, sci.group(3))
+            exp_i = int(exp_.replace("−", "-"))
+            if base in (2, 10) and (sci.group(1) is None or "^" in sci.group(0) or base == 10):
+                value = value * (Decimal(base) ** exp_i)
+                end += sci.end()
     elif m.group("word"):
         digits = m.group("word")
         value = Decimal(_word_value(digits))
@@ -288,7 +296,11 @@ def _parse_number(text: str, pos: int) -> _Num | None:
         if not attached_ok and suf == "m":
             # "5m people" is five million people; "25m" alone is 25 metres
             attached_ok = _plural_follows(text, sm.end())
-        if attached_ok and suf in _SCALE_SUFFIX and (suf not in ("k", "b", "t") or currency):
+        if suf == "k" and not currency and _match_unit(text, _SPACE_RE.match(text, sm.end()).end()) is not None:
+            attached_ok, currency_free_k = True, True  # "0.5k miles"
+        else:
+            currency_free_k = False
+        if attached_ok and suf in _SCALE_SUFFIX and (suf not in ("k", "b", "t") or currency or currency_free_k):
             scale = _SCALE_SUFFIX[suf]
             end = sm.end()
     while True:
@@ -349,6 +361,13 @@ _UNIT_TABLE: list[tuple[str, str, bool]] = [
     (r"mGy\b|milligrays?\b", "mGy", False),
     (r"kelvins?\b", "K", False),
     (r"L\b", "l", False),
+    (r"cups?\b", "cup", False),
+    (r"tbsp\b|tablespoons?\b", "tbsp", False),
+    (r"tsp\b|teaspoons?\b", "tsp", False),
+    (r"pm\b|picomet(?:re|er)s?\b", "pm", False),
+    (r"am\b|attomet(?:re|er)s?\b", "am", False),
+    (r"Ma\b|Myr\b|mega-?annum\b", "Myr", False),
+    (r"Ga\b|Gyr\b|giga-?annum\b", "Gyr", False),
     # area
     (r"(?:square|sq\.?)" + _S + r"(?:kilomet(?:re|er)s?|kms?)\b", "km2", False),
     (r"sq/kms?\b|sqkm\b|km²|km2\b|km\^2\b|kms²", "km2", False),
@@ -414,7 +433,8 @@ _UNIT_TABLE: list[tuple[str, str, bool]] = [
 _UNIT_RES = [(re.compile(p), u, a) for p, u, a in _UNIT_TABLE]
 # case-sensitive: "C", "F", "MW" ...; but the word forms are matched case-insensitively too
 _CASE_SENSITIVE_UNITS = ("degC", "degF", "MW", "GW", "kW", "TWh", "GWh", "MWh", "kWh", "m2", "mi2", "km2", "mg", "µg", "ml", "cl",
-                         "TeV", "GeV", "MeV", "keV", "eV", "GHz", "MHz", "kHz", "Hz", "TB", "GB", "MB", "kB", "Wh", "mGy", "l", "µm")
+                         "TeV", "GeV", "MeV", "keV", "eV", "GHz", "MHz", "kHz", "Hz", "TB", "GB", "MB", "kB", "Wh", "mGy", "l", "µm",
+                         "pm", "am", "Myr", "Gyr")
 _UNIT_RES_CI = [(re.compile(p, re.IGNORECASE), u, a) for p, u, a in _UNIT_TABLE if not a and u not in _CASE_SENSITIVE_UNITS]
 
 _MONEY_WORDS: list[tuple[str, str, Decimal]] = [
@@ -643,6 +663,10 @@ def _measure(text: str, num: _Num, allow_noun: bool = True, doc: Any = None) -> 
     """What the number measures: its currency, unit, compound unit or counted noun."""
     e = num.end
     if num.currency:
+        per = re.match(r"[ \t\u00a0]*(?:/|per[ \t\u00a0]+|an?[ \t\u00a0]+)(hour|hr|day|week|month|year|kg|kilo|tonne|barrel|share)\b", text[e : e + 16], re.I)
+        if per and (text[e : e + 1] == "/" or "per" in per.group(0).lower()):  # "$15.4/hour", "$350 per kg"
+            den = {"hr": "hour", "kilo": "kg"}.get(per.group(1).lower(), per.group(1).lower())
+            return _Measure(f"{num.currency}/{den}", e + per.end(), "unit")
         return _Measure(num.currency, e, "currency")
     # hyphenated compound: "three-year", "150-seat", "2.5-acre"
     if e < len(text) and text[e] in "-‐" and e + 1 < len(text) and text[e + 1].isalpha():
@@ -708,8 +732,8 @@ def _skip_number(text: str, num: _Num) -> bool:
             return True  # "10:30", "1.2.3"
         if re.match(r"\d{1,2}[.:]\d{2}$", num.digits) and _TIME_AFTER_RE.match(text, e):
             return True
-        if num.scale == 1 and _TIME_AFTER_RE.match(text, e):
-            return True
+        if num.scale == 1 and _TIME_AFTER_RE.match(text, e) and not re.fullmatch(r"\d+\.(?:\d|\d{3,})", num.digits):
+            return True  # "2 pm" is a time; "2.123 pm" cannot be one
         if num.scale == 1 and _ORDINAL_AFTER_RE.match(text, e):
             return True
         if num.scale == 1 and not num.currency:
@@ -773,7 +797,7 @@ def _quantity_at_unsigned(text: str, num: _Num, doc: Any) -> _Found | None:
     m1 = None if num.end < len(text) and text[num.end] in "-–" and text[num.end + 1 : num.end + 2].isdigit() else _measure(text, num, allow_noun=False, doc=doc)
     connectors = []
     if between:
-        connectors.append(r"[ \t\u00a0]+and[ \t\u00a0]+")
+        connectors.append(r"[ \t\u00a0]+(?:and|to)[ \t\u00a0]+")
     else:
         connectors.append(r"[ \t\u00a0]*[-–][ \t\u00a0]*" if not num.is_word else r"[-–]")
         if _prev_word(text, num.start) != "from":
@@ -801,6 +825,8 @@ def _quantity_at_unsigned(text: str, num: _Num, doc: Any) -> _Found | None:
         return _Found(num.start - len(mag.group(0)), num.end, num, num.value, None, "magnitude", "unit")
     if m is None:
         return _shared_unit(text, num, doc)
+    if m.unit in ("pm", "am") and not re.fullmatch(r"\d+\.(?:\d|\d{3,})", num.digits):
+        return None  # "2 pm", "2.13 am" are times of day; "2.123 pm" is not
     if m.kind == "noun" and num.value != num.value.to_integral_value():
         return None  # counts are whole: "6.4 tremor", "2.5 people"
     if num.is_year_like and m.kind == "noun" and re.search(r"\b[A-Z]", text[num.end : m.end]):
@@ -836,7 +862,7 @@ def _bare(text: str, num: _Num) -> _Found | None:
         return _Found(num.start, num.end + 1, num, num.value, None, BARE, "bare")  # "the 1960s"
     if num.currency or num.is_year_like or _skip_number(text, num) or num.negative:
         return None
-    if re.match(r"['’]?s\b|[-–]|%|/\d", text[num.end : num.end + 2]) or (num.is_word and num.value == 1 and num.scale == 1):
+    if re.match(r"['’]?s\b|[-–]|%|/\d|[^\W\d_]", text[num.end : num.end + 2]) or (num.is_word and num.value == 1 and num.scale == 1):
         return None  # "1960s", "F-16-", "one of them"
     if re.search(r"\b(?:\d+|one|two|three|four|five|ten)[ \t]+(?:in|out[ \t]+of)[ \t]+$", text[max(0, num.start - 14) : num.start], re.I):
         return None
