@@ -858,8 +858,6 @@ def _shared_unit(text: str, num: _Num, doc: Any) -> _Found | None:
 def _bare(text: str, num: _Num) -> _Found | None:
     """A bare number that measures nothing named ("The answer is 42"): unit :data:`units.BARE`.
     Not a year, a date, a time, a reference ("Flight 370"), a ratio or a decade ("the 1960s")."""
-    if num.is_year_like and re.match(r"s\b", text[num.end : num.end + 2]) and not _skip_number(text, num):
-        return _Found(num.start, num.end + 1, num, num.value, None, BARE, "bare")  # "the 1960s"
     if num.currency or num.is_year_like or _skip_number(text, num) or num.negative:
         return None
     if re.match(r"['’]?s\b|[-–]|%|/\d|[^\W\d_]", text[num.end : num.end + 2]) or (num.is_word and num.value == 1 and num.scale == 1):
