@@ -225,7 +225,8 @@ class Guard:
                 await self._too_large(send_with_headers)
 
     async def _too_large(self, send: Any) -> None:
-        response = JSONResponse({"detail": f"upload too large: the limit is {self.max_bytes / 1e6:.0f} MB per request"}, status_code=413)
+        limit = f"{self.max_bytes / 1e6:.0f} MB" if self.max_bytes >= 1e6 else f"{self.max_bytes / 1e3:.0f} KB"
+        response = JSONResponse({"detail": f"upload too large: the limit is {limit} per request"}, status_code=413)
         await response({"type": "http"}, None, send)  # type: ignore[arg-type]
 
 
