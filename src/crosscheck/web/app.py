@@ -447,7 +447,8 @@ def create_app(
         if fmt not in types:
             raise HTTPException(404, f"no report format {fmt!r}: json, md or html")
         body = render(get_report(run_id), fmt)
-        headers = {"Content-Disposition": f'attachment; filename="crosscheck-{run_id}.{fmt}"'}
+        how = "inline" if fmt == "html" else "attachment"  # the HTML report opens in the browser, the others download
+        headers = {"Content-Disposition": f'{how}; filename="crosscheck-{quote(run_id, safe="")}.{fmt}"'}
         if fmt == "html":
             from ..report.html import CSP
 
