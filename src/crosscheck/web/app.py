@@ -338,7 +338,7 @@ def create_app(
     # ---- API
 
     @app.post("/api/jobs", response_model=JobOut, status_code=202, tags=["jobs"],
-              responses={413: {"model": ErrorOut}, 422: {"description": "Nothing to analyse, too many files or a malformed form"}, 429: {"model": ErrorOut}})
+              responses={400: {"model": ErrorOut, "description": "A malformed multipart body"}, 413: {"model": ErrorOut}, 422: {"description": "Nothing to analyse, too many files or a malformed form"}, 429: {"model": ErrorOut}})
     async def api_submit(
         files: Annotated[list[UploadFile], File(description="Articles: text, HTML, JSON, JSONL, or a zip of them.")] = [],  # noqa: B006
         text: Annotated[str | None, Form(description="An article pasted as text (or HTML, or JSONL).")] = None,

@@ -17,7 +17,7 @@ from .store import RunStore
 
 log = logging.getLogger("crosscheck.web")
 
-Analyzer = Callable[..., Report]
+Analyzer = Callable[..., Report]  # crosscheck.analyze, or a stand-in in tests
 
 
 def new_id() -> str:
@@ -44,6 +44,12 @@ class JobQueue:
     """At most ``max_waiting`` jobs wait; one runs at a time (the machine's cores go to the analysis)."""
 
     def __init__(self, store: RunStore, analyzer: Analyzer | None = None, max_waiting: int = 4, keep: int = 200) -> None:
+        if analyzer is None:
+            # imported here, in the server's thread, before any job runs: a module imported by two threads at
+            # once can be seen half-initialised by one of them
+            from ..pipeline import analyze as analyzer
+            from ..report import html, render  # noqa: F401
+            from ..provenance import describe  # noqa: F401
         self.store = store
         self.analyzer = analyzer
         self.max_waiting = max_waiting
@@ -80,10 +86,7 @@ class JobQueue:
             job.stage, job.done, job.total = stage, done, total
 
         try:
-            analyze = self.analyzer
-            if analyze is None:
-                from ..pipeline import analyze
-            report = analyze(articles, progress=progress)
+            report = self.analyzer(articles, progress=progress)
             run_id = new_id()
             self.store.add(run_id, job.label, report)
             job.run_id = run_id
