@@ -218,6 +218,9 @@ def test_story_api_holds_the_page_data(hostile_run):
     page = client.get(run["stories_list"][0]["url"]).text
     for c in story["stories"][0]["claims"]:
         assert f'data-claim-id="{c["id"]}"' in page
+    # the report page of the story, with a way back to its run
+    assert page.count('<table class="matrix">') <= 1 and page.count('<section class="story"') == 1
+    assert f'<a id="back-to-run" href="/runs/{job["run_id"]}">' in page
     assert client.get(f"/api/runs/{job['run_id']}/stories/nope").status_code == 404
     whole = client.get(f"/api/runs/{job['run_id']}/report").json()
     assert len(whole["articles"]) == 4

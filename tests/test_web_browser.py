@@ -136,7 +136,9 @@ def test_seeds_upload_story_fact_and_highlighted_evidence(server, page, seeds_di
     assert marked and " ".join(quoted.split()).startswith(" ".join(marked.split())), (quoted, marked)
     page.screenshot(path=str(tmp_path / "3-evidence.png"))
     assert page.evaluate("window.__violations") == []
-    assert run_url.startswith(server)
+    page.click("#back-to-run")
+    page.wait_for_load_state()
+    assert page.url == run_url
 
 
 def test_hostile_articles_run_no_script(server, page, tmp_path):
@@ -169,3 +171,16 @@ def test_hostile_articles_run_no_script(server, page, tmp_path):
     # the payloads are there as text a reader sees
     page.goto(story_url if story_url.startswith("http") else server + story_url)
     assert "<script>window.__pwned=1</script>" in page.locator("body").inner_text()
+
+
+def test_paste_an_article(server, page, tmp_path):
+    from test_web_uploads import ARTICLE
+
+    page.goto(server + "/")
+    page.fill("#text", ARTICLE)
+    page.click("button[type=submit]")
+    page.wait_for_url("**/runs/**", timeout=300_000)
+    assert "from 1 input, 1 analysed" in page.locator("h1").inner_text()
+    page.screenshot(path=str(tmp_path / "pasted.png"))
+    page.goto(server + "/")
+    assert page.locator("table.list tbody tr").first.locator("td").first.inner_text().endswith("pasted text")

@@ -570,13 +570,13 @@ def _story(report: Report, story: Story, si: int, anchors: _Anchors, max_items: 
     )
 
 
-def to_html(report: Report, max_items: int | None = None) -> str:
-    """Render the report as one self-contained HTML page."""
+def page_context(report: Report, max_items: int | None = None) -> dict[str, Any]:
+    """What ``report.html.j2`` shows of ``report`` (a page that extends it, as the web app's, renders the same)."""
     from markupsafe import Markup
 
     anchors = _Anchors(report)
     first = report.stories[0].title if report.stories and report.stories[0].title else None
-    return environment().get_template("report.html.j2").render(
+    return dict(
         report=report,
         page_title="crosscheck report" + (f": {first}" if first else ""),
         csp=Markup(CSP),
@@ -590,4 +590,9 @@ def to_html(report: Report, max_items: int | None = None) -> str:
     )
 
 
-__all__ = ["to_html", "render_diff", "highlight", "SCRIPT_TAG", "CSP", "environment"]
+def to_html(report: Report, max_items: int | None = None) -> str:
+    """Render the report as one self-contained HTML page."""
+    return environment().get_template("report.html.j2").render(page_context(report, max_items))
+
+
+__all__ = ["to_html", "page_context", "render_diff", "highlight", "SCRIPT_TAG", "CSP", "environment"]

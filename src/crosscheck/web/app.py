@@ -252,6 +252,17 @@ def _env() -> Any:
     return env
 
 
+@cache
+def _report_env() -> Any:
+    """The report's templates, with the app's in front (its story page extends the report's page)."""
+    from jinja2 import ChoiceLoader, PackageLoader
+
+    from ..report.html import environment
+
+    report = environment()
+    return report.overlay(loader=ChoiceLoader([PackageLoader("crosscheck.web", "templates"), report.loader]))
+
+
 def _page(name: str, code: int = 200, **context: Any) -> HTMLResponse:
     return HTMLResponse(_env().get_template(name).render(**context), status_code=code)
 
@@ -432,11 +443,14 @@ def create_app(
 
     @app.get("/runs/{run_id}/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
     def story_page(run_id: str, story_id: str) -> HTMLResponse:
-        from ..report import render
-        from ..report.html import CSP
+        from ..report.html import CSP, page_context
 
         report = get_report(run_id)
-        page = render(story_report(report, get_story(report, story_id)), "html")
+        context = page_context(story_report(report, get_story(report, story_id)))
+        run_url = f"/runs/{quote(run_id, safe='')}"
+        page = _report_env().get_template("story_page.html.j2").render(
+            **context, run_url=run_url, search_url=f"/search?run={quote(run_id, safe='')}"
+        )
         return HTMLResponse(page, headers={"Content-Security-Policy": CSP + "; frame-ancestors 'none'"})
 
     @app.get("/runs/{run_id}/report.{fmt}", include_in_schema=False)

@@ -80,7 +80,7 @@ class JobQueue:
         return self.jobs.get(job_id)
 
     def _run(self, job: Job, articles: list[Article]) -> None:
-        job.state = job.stage = "running"
+        job.state, job.stage = "running", "articles"
 
         def progress(stage: str, done: int, total: int, _item: object) -> None:
             job.stage, job.done, job.total = stage, done, total
