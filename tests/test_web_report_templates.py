@@ -52,3 +52,5 @@ def test_max_items_zero_says_how_many_were_left_out():
     assert "… and 1 more" in one_origin and '<p class="none">none</p>' not in one_origin
     corroborated = page[page.index('data-section="corroborated"') : page.index('data-section="one_origin"')]
     assert '<p class="none">none</p>' in corroborated
+    discrepancies = page[page.index('data-section="discrepancies"') : page.index("Sources side by side")]
+    assert "… and 1 more" in discrepancies and "none found" not in discrepancies

@@ -9,8 +9,6 @@ from the package; every response carries a Content-Security-Policy; request bodi
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 from datetime import datetime
 from functools import cache
 from importlib import resources
@@ -288,13 +286,7 @@ def create_app(
     store = store if store is not None else MemoryStore()
     limits = limits or Limits()
     jobs = JobQueue(store, analyzer)
-    @asynccontextmanager
-    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
-        yield
-        jobs.shutdown()
-
     app = FastAPI(
-        lifespan=lifespan,
         title="crosscheck",
         version=__version__,
         description="Cross-check many news reports of one event: upload articles, follow the analysis, read the stories.",

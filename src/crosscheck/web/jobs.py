@@ -8,7 +8,7 @@ import secrets
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+import queue
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
@@ -56,7 +56,8 @@ class JobQueue:
         self.keep = keep
         self.jobs: OrderedDict[str, Job] = OrderedDict()
         self._lock = threading.Lock()
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="crosscheck-job")
+        self._queue: queue.SimpleQueue[tuple[Job, list[Article]]] = queue.SimpleQueue()
+        self._worker: threading.Thread | None = None
 
     def waiting(self) -> int:
         return sum(1 for j in self.jobs.values() if j.state in ("queued", "running"))
@@ -73,11 +74,20 @@ class JobQueue:
                 if oldest.state in ("queued", "running"):
                     break
                 self.jobs.popitem(last=False)
-        self._pool.submit(self._run, job, articles)
+        self._queue.put((job, articles))
+        with self._lock:
+            if self._worker is None:
+                # a daemon: stopping the server (Ctrl+C) does not wait for an analysis to finish
+                self._worker = threading.Thread(target=self._work, name="crosscheck-jobs", daemon=True)
+                self._worker.start()
         return job
 
     def get(self, job_id: str) -> Job | None:
         return self.jobs.get(job_id)
+
+    def _work(self) -> None:
+        while True:
+            self._run(*self._queue.get())
 
     def _run(self, job: Job, articles: list[Article]) -> None:
         job.state, job.stage = "running", "articles"
@@ -95,9 +105,6 @@ class JobQueue:
             log.exception("job %s failed", job.id)
             job.error = f"analysis failed: {err.__class__.__name__}"
             job.state = job.stage = "failed"
-
-    def shutdown(self) -> None:
-        self._pool.shutdown(wait=False, cancel_futures=True)
 
 
 __all__ = ["Job", "JobQueue", "new_id"]

@@ -33,12 +33,12 @@ class Limits:
     few MB (the six eval stories, ten outlets each, are under 1 MB each as text); the zip ratio bound is well
     above text's usual 3-10x and far below a bomb's 1000x and more."""
 
-    max_request_bytes: int = 50 * 1024 * 1024  # the whole request body (413 past it)
+    max_request_bytes: int = 50_000_000  # the whole request body (413 past it)
     max_files: int = 200  # files in one request (422 past it)
-    max_file_bytes: int = 10 * 1024 * 1024  # one file or zip member (skipped past it)
+    max_file_bytes: int = 10_000_000  # one file or zip member (skipped past it)
     max_text_chars: int = 2_000_000  # pasted text (422 past it)
     max_zip_entries: int = 2_000  # members of one zip (the zip is refused past it)
-    max_zip_total_bytes: int = 200 * 1024 * 1024  # declared uncompressed size of one zip
+    max_zip_total_bytes: int = 200_000_000  # declared uncompressed size of one zip
     max_zip_ratio: int = 200  # uncompressed / compressed size of any member
     max_articles: int = 2_000  # inputs in one batch, zip members included (the rest are skipped)
 
