@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-pytest.importorskip("fastapi", reason="the web extra is not installed: pip install -e '.[web]'")
-schemathesis = pytest.importorskip("schemathesis", reason="schemathesis (test extra) is not installed")
+pytest.importorskip("fastapi", reason="the web extra is not installed: pip install -e '.[web]'", exc_type=ImportError)
+schemathesis = pytest.importorskip("schemathesis", reason="schemathesis (test extra) is not installed", exc_type=ImportError)
 
 from hypothesis import HealthCheck, settings  # noqa: E402
 from schemathesis.checks import negative_data_rejection, positive_data_acceptance  # noqa: E402

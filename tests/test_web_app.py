@@ -11,8 +11,8 @@ from html.parser import HTMLParser
 
 import pytest
 
-pytest.importorskip("fastapi", reason="the web extra is not installed: pip install -e '.[web]'")
-pytest.importorskip("httpx2", reason="httpx2 (test extra) is needed by Starlette's TestClient")
+pytest.importorskip("fastapi", reason="the web extra is not installed: pip install -e '.[web]'", exc_type=ImportError)
+pytest.importorskip("httpx2", reason="httpx2 (test extra) is needed by Starlette's TestClient", exc_type=ImportError)
 
 from fastapi.testclient import TestClient  # noqa: E402
 

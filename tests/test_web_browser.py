@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-pytest.importorskip("fastapi", reason="the web extra is not installed: pip install -e '.[web]'")
-sync_api = pytest.importorskip("playwright.sync_api", reason="playwright (test extra) is not installed")
+pytest.importorskip("fastapi", reason="the web extra is not installed: pip install -e '.[web]'", exc_type=ImportError)
+sync_api = pytest.importorskip("playwright.sync_api", reason="playwright (test extra) is not installed", exc_type=ImportError)
 
 from conftest import ROOT  # noqa: E402
 from test_web_app import hostile_uploads  # noqa: E402

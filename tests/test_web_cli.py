@@ -31,7 +31,7 @@ def test_serve_help_shows_the_local_default():
 
 
 def test_port_in_use_is_a_clear_error():
-    pytest.importorskip("fastapi", reason="the web extra is not installed")
+    pytest.importorskip("fastapi", reason="the web extra is not installed", exc_type=ImportError)
     with socket.socket() as busy:
         busy.bind(("127.0.0.1", 0))
         busy.listen(1)
@@ -43,7 +43,7 @@ def test_port_in_use_is_a_clear_error():
 
 
 def test_bad_arguments_are_clear_errors(tmp_path):
-    pytest.importorskip("fastapi", reason="the web extra is not installed")
+    pytest.importorskip("fastapi", reason="the web extra is not installed", exc_type=ImportError)
     proc = run_cli("serve", "--store", str(tmp_path / "missing" / "runs.db"))
     assert proc.returncode == 2 and b"folder" in proc.stderr and b"does not exist" in proc.stderr
     not_db = tmp_path / "notes.txt"
