@@ -25,6 +25,8 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from markupsafe import Markup
+
 from .view import cut, fact_matrix, story_view
 from ..model import (
     ActorType,
@@ -73,8 +75,6 @@ CSP = f"default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-{_SCRI
 def _finalize(value: object) -> object:
     """Every ``{{ value }}``: markup made by the templates passes; anything else is escaped with
     :func:`html.escape` (quotes too, so it is safe in attributes). None shows as nothing."""
-    from markupsafe import Markup
-
     if hasattr(value, "__html__"):
         return value
     return Markup(_html.escape("" if value is None else str(value), quote=True))
@@ -572,8 +572,6 @@ def _story(report: Report, story: Story, si: int, anchors: _Anchors, max_items: 
 
 def page_context(report: Report, max_items: int | None = None) -> dict[str, Any]:
     """What ``report.html.j2`` shows of ``report`` (a page that extends it, as the web app's, renders the same)."""
-    from markupsafe import Markup
-
     anchors = _Anchors(report)
     first = report.stories[0].title if report.stories and report.stories[0].title else None
     return dict(
