@@ -192,6 +192,24 @@ def test_only_local_assets_and_no_cdn_docs(hostile_run):
             "/api/runs/{run_id}/stories/{story_id}", "/api/search"} <= set(spec["paths"])
 
 
+def test_pages_answer_odd_addresses_with_4xx(hostile_run):
+    client, job = hostile_run
+    run = f"/runs/{job['run_id']}"
+    for path, code in [
+        (f"{run}/stories/nope", 404),
+        (f"{run}/report.exe", 404),
+        ("/runs/%00/stories/%2F..%2F", 404),
+        ("/jobs/" + "9" * 3000, 404),
+        (f"/search?q={'a' * 5000}&kind=%3Cscript%3E", 200),
+        ("/static/../pyproject.toml", 404),
+    ]:
+        r = client.get(path)
+        assert r.status_code == code, (path, r.status_code)
+        assert r.headers["content-type"].startswith("text/html") or path.startswith("/static")
+    job_page = client.get(f"/jobs/{job['id']}").text
+    assert '<span id="job-stage">done</span>' in job_page and f'href="/runs/{job["run_id"]}"' in job_page
+
+
 def test_search_finds_facts_people_and_quotes(hostile_run):
     client, job = hostile_run
     facts = client.get("/api/search", params={"q": "CRACK pier", "kind": "facts"}).json()

@@ -11,9 +11,11 @@
   var error = document.getElementById('job-error');
   var done = document.getElementById('job-done');
   var link = document.getElementById('job-run');
+  var STAGES = { queued: 'waiting for another analysis to finish', articles: 'analysing articles',
+    stories: 'cross-checking stories', done: 'done', failed: 'failed' };
   function show(job) {
     box.setAttribute('data-state', job.state);
-    stage.textContent = job.stage;
+    stage.textContent = STAGES[job.stage] || job.stage;
     count.textContent = job.done + ' of ' + job.total;
     bar.max = Math.max(job.total, 1);
     bar.value = job.done;
