@@ -329,3 +329,18 @@ def test_memory_store_is_bounded():
     for i in range(3):
         store.add(f"r{i}", "x", hostile_report())
     assert [r.id for r in store.runs()] == ["r2", "r1"] and store.get("r0") is None
+
+
+def test_surrogate_escapes_in_json_never_make_a_server_error():
+    from test_web_uploads import ARTICLE
+
+    client = TestClient(create_app(), raise_server_exceptions=False)
+    line = '{"id": "wire\\ud800", "title": "Bridge \\udfff shut", "source": "Gazette\\ud83d", "text": ' + json.dumps(ARTICLE) + "}"
+    job = wait_for(client, client.post("/api/jobs", files=[("files", ("wire.jsonl", line.encode(), "application/json"))]).json())
+    assert job["state"] == "done" and "lone surrogate" in job["warnings"][0]
+    run = client.get(f"/api/runs/{job['run_id']}")
+    assert run.status_code == 200
+    urls = [f"/runs/{job['run_id']}", f"/api/runs/{job['run_id']}/report", f"/runs/{job['run_id']}/report.md"]
+    urls += [s["url"] for s in run.json()["stories_list"]] + ["/api" + s["url"] for s in run.json()["stories_list"]]
+    for url in urls + ["/search?q=bridge", "/api/search?q=gazette&kind=facts", "/"]:
+        assert client.get(url).status_code == 200, url
