@@ -8,8 +8,6 @@ from the package; every response carries a Content-Security-Policy; request bodi
 
 from __future__ import annotations
 
-import logging
-from datetime import datetime
 from functools import cache
 from importlib import resources
 from typing import Annotated, Any
@@ -28,7 +26,6 @@ from .search import KINDS, Hit, search
 from .store import MemoryStore, RunInfo, RunStore
 from .uploads import Limits, Upload, UploadRefused, read_upload
 
-log = logging.getLogger("crosscheck.web")
 
 PAGE_CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
