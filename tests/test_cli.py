@@ -201,6 +201,29 @@ def test_dask_hint_keeps_the_extra_name(one_article):
         proc = run_cli("analyze", str(one_article), "--backend", "dask")
         err = proc.stderr.decode()
         assert proc.returncode == 0, err
-        assert "[dask]" in err and "running serially" in err
+        assert "[dask]" in err and "running in local processes" in err
     else:
         pytest.skip("dask is installed: the hint is not shown")
+
+
+def test_broken_optional_parts_degrade_with_a_message(tmp_path, one_article):
+    """A broken install of the HTML reader or the embedders skips or degrades with a message; the batch goes on."""
+    page = tmp_path / "page.html"
+    page.write_text("<html><head><title>Harbour fire</title></head><body><article><p>" + _ARTICLE * 2 + "</p></article></body></html>")
+    # a sitecustomize that makes trafilatura and both embedders fail to import
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "sitecustomize.py").write_text(
+        "import sys\nfor m in ('trafilatura', 'static_model', 'onnxruntime'):\n    sys.modules[m] = None\n"
+    )
+    second = tmp_path / "fire2.txt"
+    second.write_text(_ARTICLE.replace("Monday", "Tuesday"), encoding="utf-8")
+    import os
+
+    proc = run_cli("analyze", str(one_article), str(second), str(page), env={"PYTHONPATH": str(tmp_path / "site") + os.pathsep + os.environ.get("PYTHONPATH", "")})
+    err = proc.stderr.decode()
+    assert proc.returncode == 0, err
+    assert "Traceback" not in err
+    assert "HTML reader unavailable" in err
+    assert "embeddings unavailable" in err
+    report = json.loads(proc.stdout)
+    assert [a["status"] for a in report["articles"]].count("ok") == 2

@@ -16,6 +16,7 @@ Vectors are L2-normalised numpy arrays, so a dot product is a cosine.
 from __future__ import annotations
 
 import os
+import warnings
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -55,6 +56,10 @@ class Embedder:
 class StaticEmbedder(Embedder):
     name = "static"
     dim = 64
+
+    def __init__(self) -> None:
+        super().__init__()
+        import static_model  # noqa: F401 - fail here, at choice time, not in the middle of a story
 
     def _encode(self, texts: Sequence[str]) -> np.ndarray:
         from static_model import get_embeddings
@@ -139,10 +144,36 @@ def minilm_available() -> bool:
 
 @lru_cache(maxsize=4)
 def get_embedder(kind: str | None = None) -> Embedder:
-    """The embedder to use: ``kind`` or $CROSSCHECK_EMBEDDER ('minilm', 'static'); MiniLM when installed."""
+    """The embedder to use: ``kind`` or $CROSSCHECK_EMBEDDER ('minilm', 'static'); MiniLM when installed.
+
+    An embedder that cannot be loaded (a broken or partial install) degrades, with a warning, to the static model,
+    and raises RuntimeError when that cannot be loaded either; callers then compare by words only. A run never
+    fails for it.
+    """
     kind = kind or os.environ.get("CROSSCHECK_EMBEDDER") or ("minilm" if minilm_available() else "static")
+    if kind not in ("minilm", "static"):
+        raise ValueError(f"unknown embedder {kind!r}: use minilm or static")
     if kind == "minilm":
-        return MiniLMEmbedder()
-    if kind == "static":
+        try:
+            return MiniLMEmbedder()
+        except Exception as err:  # noqa: BLE001 - any failure of an optional model: degrade
+            warnings.warn(f"MiniLM embeddings unavailable ({err.__class__.__name__}: {err}); using the static model", RuntimeWarning, stacklevel=2)
+    try:
         return StaticEmbedder()
-    raise ValueError(f"unknown embedder {kind!r}: use minilm or static")
+    except Exception as err:  # noqa: BLE001
+        warnings.warn(f"static embeddings unavailable ({err.__class__.__name__}: {err}); comparing by words only", RuntimeWarning, stacklevel=2)
+        raise RuntimeError("no sentence embedder could be loaded") from err
+
+
+def warm(kind: str | None = None) -> None:
+    """Load the embedder ahead of use (the static model takes about a second to load its vocabulary).
+
+    The pipeline calls this in a thread while worker processes clean and extract articles, so the load overlaps
+    with their work. Never raises: if no embedder can be loaded, the story stages find out and compare by words.
+    """
+    if kind == "none":
+        return
+    try:
+        get_embedder(kind).encode(["warm up"])
+    except Exception:  # noqa: BLE001 - reported by the stage that needs it
+        return

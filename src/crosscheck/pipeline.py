@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Callable, Iterable
 from datetime import datetime, timezone
 
 from . import __version__
 from .cluster import cluster
-from .ingest import IngestMessage, ingest
+from .ingest import IngestMessage, display_path, ingest
 from .model import Article, Report, Story
 from .align import align
 from .provenance import trace
 from .runner import run_articles
+from .settings import DEFAULT, Settings
 
 
 def analyze(
@@ -24,6 +26,7 @@ def analyze(
     stdin: bytes | None = None,
     embedder: str | None = None,
     progress: Callable[[str, int, int, Article | Story | None], None] | None = None,
+    settings: Settings = DEFAULT,
 ) -> Report:
     """Analyse articles given as paths (files, folders, globs, '-' for stdin) or Article objects.
 
@@ -39,7 +42,7 @@ def analyze(
     paths = [p for p in items if not isinstance(p, Article)]
     articles = list(given)
     if paths:
-        articles += ingest(paths, stdin=stdin, messages=messages)
+        articles += ingest(paths, stdin=stdin, messages=messages, settings=settings)
     on_article = None
     if progress is not None:
         total, done = len(articles), 0
@@ -50,11 +53,21 @@ def analyze(
             done += 1
             progress("articles", done, total, art)
 
-    articles = run_articles(articles, backend=backend, workers=workers, progress=on_article)
+    was_ok = [a.ok for a in articles]
+    # the story stages embed sentences: load the embedder while the workers clean and extract (only if there may be
+    # a story of several articles to compare)
+    meanwhile = None
+    if embedder != "none" and sum(a.ok for a in articles) >= 2:
+        from .embeddings import warm
+
+        meanwhile = functools.partial(warm, embedder)
+    articles = run_articles(
+        articles, backend=backend, workers=workers, settings=settings, progress=on_article, meanwhile=meanwhile
+    )
     if messages is not None:
-        for a in articles:
-            if not a.ok and a.reason and a.reason.startswith(("no article text left", "too little text", "internal error")):
-                messages.append(IngestMessage(a.source_path or a.id, a.reason, "skipped"))
+        for ok_before, a in zip(was_ok, articles):
+            if ok_before and not a.ok:  # skipped while cleaning or extracting (ingest reported its own)
+                messages.append(IngestMessage(a.source_path or a.id, a.reason or "skipped", "skipped"))
     stories = cluster(articles)
     by_id = {a.id: a for a in articles}
     if progress is not None:
@@ -67,7 +80,7 @@ def analyze(
     return Report(
         crosscheck_version=__version__,
         generated_at=datetime.now(timezone.utc),
-        inputs=[os.fspath(p) for p in paths] + [f"<article {a.id}>" for a in given],
+        inputs=[display_path(os.fsdecode(p)) for p in paths] + [f"<article {a.id}>" for a in given],
         articles=articles,
         stories=stories,
     )

@@ -1,39 +1,91 @@
-"""Runner: map the per-article stages over many articles, serially or in a process pool.
+"""Runner: map the per-article stages over many articles, each article within a time budget.
 
-The per-article stages (clean, then extract) are pure
-functions ``Article -> Article``, so they can run anywhere: in this process,
-in a :class:`concurrent.futures.ProcessPoolExecutor`, or on Dask
-(``backend="dask"``, when dask is installed). The result is the same list in
-the same order whatever the backend.
+The per-article stages (clean, then extract) are pure functions ``Article -> Article``,
+so they can run anywhere. With a time budget (``Settings.article_seconds``, the
+default) they run in supervised worker processes: an article that takes longer than
+its budget, or whose worker dies (out of memory, a crash in native code), is
+skipped with its reason, the worker is replaced and the rest of the batch goes on.
+A runaway article cannot stall a batch even inside native code (a regular
+expression, the tagger), because its worker is killed, not asked to stop.
+
+``backend="serial"`` uses one worker, ``"process"`` several (``workers``); ``"dask"``
+runs on Dask (when installed) without per-article budgets. ``budget=False`` runs in
+this process with no budget (for debugging). The result is the same list in the same
+order whatever the backend.
 """
 
 from __future__ import annotations
 
+import functools
+import multiprocessing
 import os
+import signal
+import threading
 import warnings
-from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from multiprocessing.connection import Connection, wait
+from time import monotonic
 
 from .clean import clean
 from .extract import extract
+from .extract.nlp import get_nlp
 from .model import Article, ArticleStatus
+from .settings import DEFAULT, Settings
 
 ArticleStage = Callable[[Article], Article]
 Progress = Callable[[Article], None]
 
 
-def per_article(article: Article) -> Article:
+class BudgetExceeded(BaseException):
+    """Raised by :func:`time_limit` when its time is up.
+
+    A BaseException, so that a library's ``except Exception`` cannot swallow it.
+    """
+
+
+@contextmanager
+def time_limit(seconds: float) -> Iterator[None]:
+    """Raise :class:`BudgetExceeded` in the block after ``seconds`` of wall time (SIGALRM).
+
+    Interrupts Python code only (not a long call inside native code), and only in the
+    main thread of a POSIX process; elsewhere the block runs without a limit. Used for
+    reading one file; the per-article stages use worker processes instead.
+    """
+    usable = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    if not usable or seconds <= 0:
+        yield
+        return
+
+    def _alarm(_signum: int, _frame: object) -> None:
+        raise BudgetExceeded(f"took longer than {seconds:g} s")
+
+    previous = signal.signal(signal.SIGALRM, _alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _skip(article: Article, reason: str) -> Article:
+    article.status = ArticleStatus.skipped
+    article.reason = reason
+    return article
+
+
+def per_article(article: Article, settings: Settings = DEFAULT) -> Article:
     """All per-article stages, in order. A failure in one article marks it skipped, never stops the batch."""
     if not article.ok:
         return article
     stage = "cleaning"
     try:
-        article = clean(article)
+        article = clean(article, settings)
         stage = "extracting"
         article = extract(article)
-    except Exception as err:  # an internal error must not lose the article
-        article.status = ArticleStatus.skipped
-        article.reason = f"internal error while {stage}: {err.__class__.__name__}: {err}"
+    except Exception as err:  # an internal error must not lose the article (RecursionError and MemoryError too)
+        _skip(article, f"internal error while {stage}: {err.__class__.__name__}: {err}")
     return article
 
 
@@ -44,40 +96,197 @@ def run_articles(
     backend: str = "serial",
     workers: int | None = None,
     progress: Progress | None = None,
+    settings: Settings = DEFAULT,
+    budget: bool = True,
+    meanwhile: Callable[[], None] | None = None,
 ) -> list[Article]:
     """Apply ``stage`` to every article with the chosen backend: serial, process or dask.
 
-    ``progress`` is called with each finished article, in input order, as soon as it is done. When the dask
-    extra is not installed, ``backend="dask"`` warns and runs serially (the batch never fails for it).
+    ``progress`` is called with each article as soon as it is done (in completion order). When the dask extra is
+    not installed, ``backend="dask"`` warns and runs as "process" (the batch never fails for it).
+    ``meanwhile`` runs in a thread of this process while the workers work (this process only waits for them), and
+    is finished when this returns: the pipeline loads the sentence embedder there, for the story stages to come.
     """
-    if workers is not None and workers < 1:
-        raise ValueError(f"workers must be 1 or more, not {workers}")
     if backend not in ("serial", "process", "dask"):
         raise ValueError(f"unknown backend {backend!r}: use serial, process or dask")
+    if workers is not None and workers < 1:
+        raise ValueError(f"workers must be at least 1, not {workers}")
+    for a in articles:  # articles given as objects have not met the limits of ingest yet
+        if a.ok and (reason := settings.over_limits(a.raw_text)):
+            _skip(a, reason)
+    todo = [i for i, a in enumerate(articles) if a.ok]
+    if progress is not None:
+        for a in articles:
+            if not a.ok:
+                progress(a)
+    if not todo:
+        return list(articles)
+    default_stage = stage is per_article
+    if default_stage:
+        stage = functools.partial(per_article, settings=settings)
     if backend == "dask":
         try:
-            import dask.bag as db
+            import dask.bag  # noqa: F401
         except ImportError:
             warnings.warn(
-                "backend 'dask' needs the dask extra (pip install -e '.[dask]'); running serially", RuntimeWarning, stacklevel=2
+                "backend 'dask' needs the dask extra (pip install -e '.[dask]'); running in local processes instead",
+                RuntimeWarning,
+                stacklevel=2,
             )
-            backend = "serial"
-    if backend == "serial" or len(articles) < 2:
-        return _reported((stage(a) for a in articles), progress)
-    if backend == "process":
-        n = workers or os.cpu_count() or 1
-        chunk = max(1, len(articles) // (n * 4))
-        with ProcessPoolExecutor(max_workers=n) as pool:
-            return _reported(pool.map(stage, articles, chunksize=chunk), progress)
-    nparts = max(1, min(len(articles), (workers or os.cpu_count() or 1) * 4))
-    done = db.from_sequence(list(articles), npartitions=nparts).map(stage).compute()
-    return _reported(done, progress)
+            backend = "process"
+        else:
+            done = _run_dask(articles, stage, workers)
+            if progress is not None:
+                for i in todo:
+                    progress(done[i])
+            return done
+    if not budget or "fork" not in multiprocessing.get_all_start_methods() or multiprocessing.current_process().daemon:
+        # no budget asked for, no fork on this platform, or inside a daemonic worker (which may not have children)
+        out = list(articles)
+        for i in todo:
+            out[i] = stage(articles[i])
+            if progress is not None:
+                progress(out[i])
+        return out
+    n = 1 if backend == "serial" else min(len(todo), workers or os.cpu_count() or 1)
+    if default_stage:
+        get_nlp()  # load the tagger once here: the forked workers share it (and a replaced worker needs no reload)
+    out = list(articles)
+    side: list[threading.Thread] = []
 
+    def started() -> None:  # the workers are forked by now: a thread is safe to start
+        if meanwhile is not None:
+            side.append(threading.Thread(target=meanwhile, name="crosscheck-meanwhile", daemon=True))
+            side[0].start()
 
-def _reported(results: Iterable[Article], progress: Progress | None) -> list[Article]:
-    out = []
-    for art in results:
-        out.append(art)
+    for i, result in _Supervisor(stage, n, settings.article_seconds, started).run([(i, articles[i]) for i in todo]):
+        out[i] = result
         if progress is not None:
-            progress(art)
+            progress(result)
+    for t in side:
+        t.join()
     return out
+
+
+def _run_dask(articles: Sequence[Article], stage: ArticleStage, workers: int | None) -> list[Article]:
+    try:
+        import dask.bag as db
+    except ImportError as err:  # pragma: no cover - depends on the extra
+        raise RuntimeError("backend 'dask' needs the dask extra: pip install 'crosscheck[dask]'") from err
+    nparts = max(1, min(len(articles), (workers or os.cpu_count() or 1) * 4))
+    return db.from_sequence(list(articles), npartitions=nparts).map(stage).compute()
+
+
+# --------------------------------------------------------------------------
+# supervised workers
+
+
+def _worker_main(conn: Connection, stage: ArticleStage) -> None:
+    """Worker loop: receive an article, send back the staged article, until told to stop (None)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and ends the workers
+    while True:
+        try:
+            article = conn.recv()
+        except EOFError:
+            return
+        if article is None:
+            return
+        try:
+            result = stage(article)
+        except BaseException as err:  # noqa: BLE001 - report anything as this article's failure
+            result = _skip(article, f"internal error: {err.__class__.__name__}: {err}")
+        conn.send(result)
+
+
+class _Worker:
+    def __init__(self, stage: ArticleStage) -> None:
+        ctx = multiprocessing.get_context("fork")  # the stage need not be picklable; the parent's imports are shared
+        self.conn, child = ctx.Pipe()
+        self.proc = ctx.Process(target=_worker_main, args=(child, stage), daemon=True)
+        self.proc.start()
+        child.close()
+        self.job: tuple[int, Article] | None = None
+        self.deadline = 0.0
+
+    def give(self, job: tuple[int, Article], seconds: float) -> None:
+        self.job, self.deadline = job, monotonic() + seconds
+        self.conn.send(job[1])
+
+    def kill(self) -> None:
+        if self.proc.is_alive():
+            self.proc.kill()
+        self.proc.join()
+        self.conn.close()
+
+    def stop(self) -> None:
+        try:
+            self.conn.send(None)
+        except OSError:
+            pass
+        self.proc.join(timeout=5)
+        self.kill()
+
+
+class _Supervisor:
+    """Runs jobs on ``n`` worker processes; a job past its deadline or whose worker dies is skipped."""
+
+    def __init__(self, stage: ArticleStage, n: int, seconds: float, started: Callable[[], None] | None = None) -> None:
+        self.stage, self.n, self.seconds, self.started = stage, n, seconds, started
+
+    def run(self, jobs: list[tuple[int, Article]]) -> Iterator[tuple[int, Article]]:
+        pending = list(reversed(jobs))
+        workers = [_Worker(self.stage) for _ in range(min(self.n, len(jobs)))]
+        try:
+            for w in workers:
+                if pending:
+                    w.give(pending.pop(), self.seconds)
+            if self.started is not None:
+                self.started()
+            while any(w.job for w in workers):
+                busy = [w for w in workers if w.job]
+                timeout = max(0.0, min(w.deadline for w in busy) - monotonic())
+                ready = wait([w.conn for w in busy], timeout=timeout)
+                for k, w in enumerate(workers):
+                    if not w.job:
+                        continue
+                    idx, article = w.job
+                    if w.conn in ready:
+                        try:
+                            result = w.conn.recv()
+                        except (EOFError, OSError):
+                            w.proc.join(1)
+                            result = _skip(article, _died(w.proc.exitcode))
+                        else:
+                            w.job = None
+                            yield idx, result
+                            if pending:
+                                w.give(pending.pop(), self.seconds)
+                            continue
+                    elif monotonic() < w.deadline:
+                        continue
+                    else:
+                        result = _skip(
+                            article,
+                            f"took longer than the per-article time budget ({self.seconds:g} s) while cleaning or"
+                            " extracting; left out so that the rest of the batch goes on",
+                        )
+                    # the worker is dead or stuck: replace it
+                    w.job = None
+                    w.kill()
+                    yield idx, result
+                    workers[k] = w = _Worker(self.stage)
+                    if pending:
+                        w.give(pending.pop(), self.seconds)
+        finally:
+            for w in workers:
+                w.stop()
+
+
+def _died(exitcode: int | None) -> str:
+    if exitcode is not None and exitcode < 0:
+        try:
+            name = signal.Signals(-exitcode).name
+        except ValueError:
+            name = f"signal {-exitcode}"
+        return f"the worker processing this article died ({name}; out of memory or a crash in native code)"
+    return f"the worker processing this article died (exit code {exitcode})"

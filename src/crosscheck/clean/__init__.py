@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from datetime import date
 
 from ..model import Article, RemovedLine
+from ..settings import DEFAULT, Settings
 from .boilerplate import (
     DATE_HEADER,
     LONE_CREDIT,
@@ -50,8 +52,12 @@ def _norm(line: str) -> str:
     return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", line)).strip().lower()
 
 
-def clean(article: Article) -> Article:
-    """Clean one article in place and return it. Skipped articles pass through."""
+def clean(article: Article, settings: Settings = DEFAULT) -> Article:
+    """Clean one article in place and return it. Skipped articles pass through.
+
+    A publication date outside ``settings.published_years`` is not kept (9999-12-31
+    would overflow the date arithmetic of later stages).
+    """
     if not article.ok:
         return article
     raw = article.raw_text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
@@ -77,10 +83,8 @@ def clean(article: Article) -> Article:
         if not s:
             continue
         if not body and (m := DATE_HEADER.match(s)):
-            if article.published is None:
-                from datetime import date
-
-                article.published = date.fromisoformat(m.group(1))
+            if article.published is None and (d := _iso_date(m.group(1))):
+                article.published = d
                 article.published_source = "date header"
             drop(i, s[: m.end()].strip(), "metadata:date")
             s = s[m.end() :].strip()
@@ -179,6 +183,8 @@ def clean(article: Article) -> Article:
         article.published = max(caption_dates)
         article.published_source = "caption"
 
+    if article.published is not None and not _plausible(article.published, settings):
+        article.published = article.published_source = None  # its line stays in ``removed`` as metadata:date
     article.credit = credit
     # assemble text: one paragraph per kept line
     parts: list[str] = []
@@ -206,10 +212,22 @@ def clean(article: Article) -> Article:
     return article
 
 
+def _iso_date(s: str) -> date | None:
+    try:
+        return date.fromisoformat(s)
+    except ValueError:  # "2025-13-45"
+        return None
+
+
+def _plausible(d: date, settings: Settings) -> bool:
+    lo, hi = settings.published_years
+    return lo <= d.year <= hi
+
+
 def _has_more_body(lines: list[str], i: int) -> bool:
     """True when a line of body text (a long line) follows line i."""
     return any(len(ln.split()) > 12 for ln in lines[i + 1 :])
 
 
-def clean_all(articles: list[Article]) -> list[Article]:
-    return [clean(a) for a in articles]
+def clean_all(articles: list[Article], settings: Settings = DEFAULT) -> list[Article]:
+    return [clean(a, settings) for a in articles]

@@ -10,74 +10,79 @@ from __future__ import annotations
 
 from itertools import combinations
 
-from ..embeddings import get_embedder
-from ..model import Article, ReuseKind, Story
-from .groups import direction, group_of, independent_groups, passage_group
+from ..model import Article, ReuseKind, ReuseLink, Story
+from .groups import DERIVED, PassageIndex, Sources, direction, group_of, independent_groups, passage_group, passage_index
 from .links import Prepared, classify, compare, features, passages, prepare
+from .settings import DEFAULT, ProvenanceSettings
 
-__all__ = ["trace", "describe", "group_of", "passage_group", "prepare", "compare", "features", "classify", "passages"]
-
-ALL_PAIRS_LIMIT = 60  # above this many articles, compare only MinHash/embedding candidates
-
-
-def _embed(preps: list[Prepared], embedder_kind: str | None) -> str | None:
-    try:
-        emb = get_embedder(embedder_kind)
-    except Exception:  # noqa: BLE001 - no embedder: the lexical fallback takes over
-        return None
-    sents = [p.sentence_text(k) for p in preps for k in range(len(p.sentences))]
-    vecs = emb.encode(sents)
-    i = 0
-    for p in preps:
-        p.vectors = vecs[i : i + len(p.sentences)]
-        i += len(p.sentences)
-    return emb.name
+__all__ = [
+    "trace", "describe", "group_of", "passage_group", "passage_index", "PassageIndex", "prepare", "compare",
+    "features", "classify", "passages", "ProvenanceSettings",
+]
 
 
-def trace(story: Story, articles: dict[str, Article], *, embedder: str | None = None) -> Story:
-    """Fill the story's reuse links and independent groups."""
+def trace(story: Story, articles: dict[str, Article], *, embedder: str | None = None, settings: ProvenanceSettings = DEFAULT) -> Story:
+    """Fill the story's reuse links and independent groups.
+
+    ``embedder`` is accepted for the pipeline's uniform call and not used: links are decided on text
+    (copied runs, twin sentences, shared specifics), never on topical similarity.
+    """
     members = [articles[i] for i in story.article_ids if articles[i].ok]
     preps = [prepare(a) for a in members]
-    emb_name = _embed(preps, embedder) if embedder != "none" else None
-    if len(preps) <= ALL_PAIRS_LIMIT:
-        pairs = list(combinations(range(len(preps)), 2))
+    if len(preps) <= settings.all_pairs_limit:
+        links = [_link(preps[i], preps[j], settings) for i, j in combinations(range(len(preps)), 2)]
     else:
-        from .candidates import candidate_pairs
-
-        pairs = candidate_pairs([p.article.text for p in preps])  # plus embedding neighbours, below
-        pairs = sorted(set(pairs) | _paraphrase_candidates(preps))
-    links = []
-    for i, j in pairs:
-        link, f = compare(preps[i], preps[j], emb_name)
-        if link.kind == ReuseKind.independent:
-            continue
-        link.source, link.direction_reason = direction(preps[i].article, preps[j].article, link, f.coverage_a, f.coverage_b)
-        links.append(link)
-    story.reuse = links
+        links = _trace_candidates(preps, settings)
+    story.reuse = [l for l in links if l is not None]
     story.independent_groups = independent_groups(story, articles)
     return story
 
 
-def _paraphrase_candidates(preps: list[Prepared], k: int = 5) -> set[tuple[int, int]]:
-    """Pairs of articles whose mean sentence vectors are nearest neighbours (rewrites share no shingles)."""
-    import numpy as np
+def _link(pa: Prepared, pb: Prepared, settings: ProvenanceSettings) -> ReuseLink | None:
+    link, f = compare(pa, pb, settings)
+    if link.kind == ReuseKind.independent:
+        return None
+    link.source, link.direction_reason = direction(pa.article, pb.article, link, f.coverage_a, f.coverage_b)
+    return link
 
-    if not preps or preps[0].vectors is None:
-        return set()
-    docs = np.vstack([p.vectors.mean(axis=0) if len(p.vectors) else np.zeros(preps[0].vectors.shape[1]) for p in preps])
-    docs /= np.clip(np.linalg.norm(docs, axis=1, keepdims=True), 1e-9, None)
-    sims = docs @ docs.T
-    out = set()
+
+def _trace_candidates(preps: list[Prepared], settings: ProvenanceSettings) -> list[ReuseLink | None]:
+    """Large stories: compare candidate pairs only, and each pair of sources once.
+
+    Candidates are pairs likely to share text (MinHash/LSH over word shingles) or many specifics (LSH over
+    the specifics). Copies of one text are joined as they are found; a candidate pair whose articles already
+    belong to one source is not compared again, and a pair of sources already compared (through any two of
+    their members) is not compared again: work grows with the candidate pairs between sources, not with all
+    pairs of near-copies.
+    """
+    from .candidates import lsh_index, shingle_hashes, specifics_hashes
+
+    by_text, text_sigs = lsh_index([shingle_hashes(p.article.text) for p in preps])
+    by_specifics, spec_sigs = lsh_index([specifics_hashes([x for x, _k in p.specifics]) for p in preps], settings.specifics_jaccard)
+    sources = Sources()
+    find = sources.find
+    done: set[tuple[int, int]] = set()
+    links = []
     for i in range(len(preps)):
-        for j in np.argsort(-sims[i])[1 : k + 1]:
-            out.add((min(i, int(j)), max(i, int(j))))
-    return out
+        for j in sorted(set(by_text.query(text_sigs[i])) | set(by_specifics.query(spec_sigs[i]))):
+            if j <= i:
+                continue
+            ri, rj = find(i), find(j)
+            key = (min(ri, rj), max(ri, rj))
+            if ri == rj or key in done:
+                continue
+            done.add(key)
+            link = _link(preps[i], preps[j], settings)
+            links.append(link)
+            if link is not None and link.kind in DERIVED:
+                sources.join(ri, rj)
+    return links
 
 
 _KIND_PHRASE = {
     ReuseKind.verbatim: "re-runs {src} verbatim",
     ReuseKind.near_verbatim: "re-runs {src} near-verbatim, with edits",
-    ReuseKind.paraphrase: "rewrites {src} (same facts, same order, reworded)",
+    ReuseKind.paraphrase: "rewrites {src} (restated sentences in its order, carrying its specifics)",
     ReuseKind.quotes_wire: "quotes passages of {src}",
 }
 
@@ -100,10 +105,14 @@ def describe(story: Story) -> list[str]:
             out.append(f"{g.origin} is the{credit} original of group {g.id} ({len(g.article_ids)} article(s)).")
     for link in story.reuse:
         if link.source is None:
-            out.append(f"{link.a} and {link.b}: {link.kind.value.replace('_', ' ')} (direction unknown; {len(link.passages)} shared passage(s)).")
+            line = f"{link.a} and {link.b}: {link.kind.value.replace('_', ' ')} (direction unknown; {len(link.passages)} shared passage(s))"
         else:
             other = link.b if link.source == link.a else link.a
-            out.append(f"{other} " + _KIND_PHRASE[link.kind].format(src=link.source) + f" — {len(link.passages)} shared passage(s); {link.direction_reason}.")
+            line = f"{other} " + _KIND_PHRASE[link.kind].format(src=link.source) + f" — {len(link.passages)} shared passage(s); {link.direction_reason}"
+        shared = [x for p in link.passages for x in p.shared]
+        if shared:
+            line += f"; the same specifics in the same order: {', '.join(x.removeprefix('q:') for x in shared[:12])}" + (" ..." if len(shared) > 12 else "")
+        out.append(line + ".")
     n = len(story.independent_groups)
     out.append(f"{len(story.article_ids)} article(s) make {n} independent source(s).")
     return out

@@ -34,6 +34,11 @@ def shingle_hashes(text: str, k: int = SHINGLE) -> np.ndarray:
     return np.unique(np.fromiter((zlib.crc32(s) for s in joined), dtype=np.uint64, count=len(joined)))
 
 
+def specifics_hashes(specifics: Sequence[str]) -> np.ndarray:
+    """Sorted unique crc32 hashes of an article's specifics (names, figures, quotes), for LSH over rewrites."""
+    return np.unique(np.fromiter((zlib.crc32(x.encode()) for x in specifics), dtype=np.uint64, count=len(specifics)))
+
+
 def _identity(x: np.uint64) -> int:
     return int(x)
 
@@ -41,6 +46,16 @@ def _identity(x: np.uint64) -> int:
 def signatures(hashes: Sequence[np.ndarray], num_perm: int = NUM_PERM) -> list[MinHash]:
     """MinHash of each text's shingle hashes (already 32-bit, so hashed by identity)."""
     return MinHash.bulk([h.tolist() or [0] for h in hashes], num_perm=num_perm, hashfunc=_identity)
+
+
+def lsh_index(hashes: Sequence[np.ndarray], threshold: float = THRESHOLD, num_perm: int = NUM_PERM) -> tuple[MinHashLSH, list[MinHash]]:
+    """A banded LSH index of the texts' MinHash signatures (keys: positions), and the signatures."""
+    sigs = signatures(hashes, num_perm)
+    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+    with lsh.insertion_session() as session:
+        for i, m in enumerate(sigs):
+            session.insert(i, m, check_duplication=False)
+    return lsh, sigs
 
 
 def candidate_pairs(
@@ -53,11 +68,7 @@ def candidate_pairs(
     """Index pairs (i < j) whose shingle sets likely overlap by at least ``threshold`` (Jaccard)."""
     if hashes is None:
         hashes = [shingle_hashes(t) for t in texts or []]
-    sigs = signatures(hashes, num_perm)
-    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
-    with lsh.insertion_session() as session:
-        for i, m in enumerate(sigs):
-            session.insert(i, m, check_duplication=False)
+    lsh, sigs = lsh_index(hashes, threshold, num_perm)
     pairs = set()
     for i, m in enumerate(sigs):
         for j in lsh.query(m):

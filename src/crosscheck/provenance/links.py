@@ -3,57 +3,48 @@
 Kinds, from most to least textual reuse:
 
 - ``verbatim``: long passages word for word, same sentences;
-- ``near_verbatim``: the same sentences with small edits;
+- ``near_verbatim``: the same sentences with small edits, or with words swapped for synonyms
+  (a "spun" copy): an in-order chain of twin sentences (:func:`.passages.twins`);
 - ``quotes_wire``: a few whole paragraphs copied into an otherwise own article
   (a liveblog carrying wire paragraphs);
-- ``paraphrase``: the same facts in the same order, mostly reworded (sentence
-  embeddings, or a lexical fallback);
+- ``paraphrase``: a rewrite: several restated sentences, in the same order, carrying the
+  same specifics (names, figures, quoted words) — never topical similarity alone;
 - ``independent``: none of these.
 
-Words inside quotation marks do not count as reuse: independent reporters
-quote the same speaker word for word.
+Words inside quotation marks count as reuse only inside a copied run that also carries the
+sentence around the quote: independent reporters quote the same speaker word for word.
+All thresholds are in :class:`~.settings.ProvenanceSettings`.
 """
 
 from __future__ import annotations
 
+import bisect
+import re
 from dataclasses import dataclass, field
 
-import numpy as np
-
-import re
-
 from ..clean.boilerplate import AGENCIES
-from ..clean.sections import is_liveblog, terms
+from ..clean.sections import is_liveblog
 from ..model import Article, ReuseKind, ReuseLink, SharedPassage, Span
 from ..text import Token, inside, quoted_regions, sentence_spans, tokens
-from .passages import near_sentences, tile
-
-MIN_TILE = 8  # words in a shared run before it counts as copied
-VERBATIM_COVERAGE = 0.5  # share of the shorter text in exact tiles
-VERBATIM_EXACT = 0.9  # share of matched sentences that are identical
-NEAR_COVERAGE = 0.2
-NEAR_SENTENCES = 0.3  # share of the shorter text's sentences with a near-identical twin
-QUOTES_WIRE_WORDS = 30  # unquoted words copied, at least, for a partial re-use
-SAME_WIRE_WORDS = 40  # copied words that make a re-run when both articles carry the same wire credit
-# a sentence is restated in the other text when their similarity passes (measured on tests/fixtures/provenance
-# and tests/eval: see bench/RESULTS.md); a rewrite restates an in-order chain of at least PARA_CHAIN of them
-PARA_SIM_MINILM = 0.60
-PARA_SIM_STATIC = 0.75
-PARA_LEXICAL = 0.15
-PARA_CHAIN = {"minilm": 0.5, "static": 0.45, None: 0.45}
+from .passages import Twin, longest_increasing, tile, twins
+from .settings import DEFAULT, ProvenanceSettings
+from .specifics import quote_keys, sentence_specifics
 
 
 @dataclass
 class Prepared:
-    """An article ready for comparison: on-topic words, sentences, quoted regions, embeddings."""
+    """An article ready for comparison: on-topic words, sentences, quoted regions, specifics in order."""
 
     article: Article
     tokens: list[Token]
     sentences: list[tuple[int, int]]
     quoted: list[tuple[int, int]]
     unquoted_words: int
-    sentence_terms: list[set[str]] = field(default_factory=list)
-    vectors: np.ndarray | None = None
+    prose: list[bool] = field(default_factory=list)  # per token: inside a paragraph with a sentence end
+    prose_words: int = 0
+    sentence_words: list[list[str]] = field(default_factory=list)  # unquoted words of each sentence
+    specifics: list[tuple[str, int]] = field(default_factory=list)  # (specific, sentence index), first mentions in order
+    sentence_specifics: list[set[str]] = field(default_factory=list)  # every specific of each sentence
 
     @property
     def id(self) -> str:
@@ -64,6 +55,13 @@ class Prepared:
         return self.article.text[a:b]
 
 
+# a paragraph of prose has a sentence end (a closing quote or bracket may follow) somewhere, even when its
+# lines are hard-wrapped or it is cut mid-word; headlines and link lists left in the text have none, and
+# are not counted in a copy's coverage
+_PARAGRAPH = re.compile(r"\S(?:.|\n(?!\s*\n))*")
+_PROSE_END = re.compile(r"[.!?][\"”’')\]]*(?:\s|$)")
+
+
 def prepare(article: Article) -> Prepared:
     text = article.text
     spans = article.on_topic_spans()
@@ -71,110 +69,96 @@ def prepare(article: Article) -> Prepared:
     toks = [t for t in tokens(text) if on(t.start, t.end)]
     sents = [(s, e) for s, e in sentence_spans(text) if on(s, e) and len(text[s:e].split()) >= 3]
     quoted = quoted_regions(text)
-    unquoted = sum(1 for t in toks if not inside(quoted, t.start, t.end))
-    p = Prepared(article, toks, sents, quoted, unquoted)
-    p.sentence_terms = [set(terms(p.sentence_text(k))) for k in range(len(sents))]
+    unq = [t for t in toks if not inside(quoted, t.start, t.end)]
+    p = Prepared(article, toks, sents, quoted, len(unq))
+    starts = [s for s, _e in sents]
+    words: list[list[str]] = [[] for _ in sents]
+    sent_toks: list[list[Token]] = [[] for _ in sents]
+    for t in toks:
+        k = bisect.bisect_right(starts, t.start) - 1
+        if k >= 0 and t.start < sents[k][1]:
+            sent_toks[k].append(t)
+            if not inside(quoted, t.start, t.end):
+                words[k].append(t.norm)
+    p.sentence_words = words
+    prose_spans = [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text) if _PROSE_END.search(m.group())]
+    p.prose = [inside(prose_spans, t.start, t.end) for t in toks]
+    p.prose_words = sum(p.prose)
+    seen: set[str] = set()
+    keys = quote_keys(toks, quoted)
+    for k in range(len(sents)):
+        found = sentence_specifics(text, sent_toks[k], quoted, keys)
+        p.sentence_specifics.append(set(found))
+        for x in found:
+            if x not in seen:
+                seen.add(x)
+                p.specifics.append((x, k))
     return p
 
 
 @dataclass
 class PairFeatures:
     tiles: list
-    copied_words: int  # unquoted words inside exact tiles
-    coverage: float  # copied words / unquoted words of the shorter text
+    copied_words: int  # words inside exact tiles (quoted words only inside a tile with its attribution frame)
+    coverage: float  # copied words / words of the shorter text, both counted in prose sentences only
     coverage_a: float
     coverage_b: float
-    near: list  # SentencePair
-    near_share: float
-    exact_share: float
-    restated_share: float
-    restated_chain: float
-    restated_pairs: list = field(default_factory=list)  # (sentence in A, sentence in B, similarity)
+    twins: list[Twin]  # in-order twin sentences (edited or synonym-spun copies)
+    twin_share: float  # twins / comparable sentences of the shorter text
+    exact_share: float  # share of twins that are identical
+    shared_in_order: list[tuple[str, int, int]] = field(default_factory=list)  # (specific, sentence in A, in B)
+    order_share: float = 0.0  # len(shared_in_order) / specifics of the article with fewer
+    restated: list[tuple[int, int, list[str]]] = field(default_factory=list)  # sentence pairs carrying >= 2 of them
     same_wire: bool = False
     marked_quote: bool = False  # one side is a liveblog or credits the copied paragraphs inline
-    embedder: str | None = None
 
 
-def _restated(pa: Prepared, pb: Prepared, embedder_name: str | None) -> tuple[float, float, list[tuple[int, int, float]]]:
-    """Share of the shorter text's sentences restated in the other, and the longest in-order chain of them.
-
-    The chain (longest increasing run of matched sentence positions, over the
-    shorter text's sentence count) is the "same facts in the same order" of a
-    rewrite; independent reports of one event restate some facts, but not a
-    long chain of them in one order.
-    """
-    flip = len(pa.sentences) > len(pb.sentences)
-    short, long_ = (pb, pa) if flip else (pa, pb)
-    if not short.sentences or not long_.sentences:
-        return 0.0, 0.0, []
-    if short.vectors is not None and long_.vectors is not None and len(short.vectors) and len(long_.vectors):
-        sims = short.vectors @ long_.vectors.T
-        thr = PARA_SIM_MINILM if embedder_name == "minilm" else PARA_SIM_STATIC
-        best = sims.argmax(axis=1)
-        score = sims.max(axis=1)
-        ok = score >= thr
-    else:
-        best_list, ok_list, score_list = [], [], []
-        for ts in short.sentence_terms:
-            scores = [_jaccard(ts, tl) for tl in long_.sentence_terms]
-            k = int(np.argmax(scores))
-            best_list.append(k)
-            ok_list.append(scores[k] >= PARA_LEXICAL)
-            score_list.append(scores[k])
-        best, ok, score = np.array(best_list), np.array(ok_list), np.array(score_list)
-    pairs = [(int(i), int(best[i]), float(score[i])) for i in np.flatnonzero(ok)]
-    if flip:
-        pairs = [(j, i, sc) for i, j, sc in pairs]
-    return float(ok.mean()), longest_increasing(best[ok].tolist()) / len(short.sentences), pairs
+def shared_specifics(pa: Prepared, pb: Prepared) -> list[tuple[str, int, int]]:
+    """The specifics both articles carry, in an order both follow: (specific, sentence in A, sentence in B)."""
+    where_b = {x: (n, k) for n, (x, k) in enumerate(pb.specifics)}
+    common = [(x, k) for x, k in pa.specifics if x in where_b]
+    keep = longest_increasing([where_b[x][0] for x, _k in common])
+    return [(common[i][0], common[i][1], where_b[common[i][0]][1]) for i in keep]
 
 
-def longest_increasing(seq: list[int]) -> int:
-    """Length of the longest non-decreasing subsequence (patience sorting)."""
-    import bisect
-
-    tails: list[int] = []
-    for x in seq:
-        i = bisect.bisect_right(tails, x)
-        if i == len(tails):
-            tails.append(x)
-        else:
-            tails[i] = x
-    return len(tails)
-
-
-def _jaccard(x: set[str], y: set[str]) -> float:
-    return len(x & y) / len(x | y) if x and y else 0.0
-
-
-def features(pa: Prepared, pb: Prepared, embedder_name: str | None = None) -> PairFeatures:
-    tiles = tile(pa.tokens, pb.tokens, MIN_TILE)
-    copied = 0
+def _copied(pa: Prepared, tiles: list, s: ProvenanceSettings) -> tuple[int, int]:
+    """Words of A in copied runs, and those of them in prose (quoted words only in a run with its frame)."""
+    n = n_prose = 0
     for t in tiles:
-        for k in range(t.length):
-            tok = pa.tokens[t.i + k]
-            if not inside(pa.quoted, tok.start, tok.end):
-                copied += 1
-    short = max(1, min(pa.unquoted_words, pb.unquoted_words))
-    sa = [pa.sentence_text(k) for k in range(len(pa.sentences))]
-    sb = [pb.sentence_text(k) for k in range(len(pb.sentences))]
-    near = near_sentences(sa, sb, threshold=0.8)
-    nshort = max(1, min(len(sa), len(sb)))
-    restated, chain, restated_pairs = _restated(pa, pb, embedder_name)
+        quoted = [inside(pa.quoted, pa.tokens[t.i + k].start, pa.tokens[t.i + k].end) for k in range(t.length)]
+        framed = t.length - sum(quoted) >= s.quote_frame_words
+        for k, q in enumerate(quoted):
+            if framed or not q:
+                n += 1
+                n_prose += pa.prose[t.i + k]
+    return n, n_prose
+
+
+def features(pa: Prepared, pb: Prepared, settings: ProvenanceSettings = DEFAULT) -> PairFeatures:
+    s = settings
+    tiles = tile(pa.tokens, pb.tokens, s.min_tile)
+    copied, copied_prose = _copied(pa, tiles, s)
+    short = max(1, min(pa.prose_words, pb.prose_words))
+    tw, comparable = twins(pa.sentence_words, pb.sentence_words, s.twin_similarity, s.twin_min_words)
+    shared = shared_specifics(pa, pb)
+    fewer = max(1, min(len(pa.specifics), len(pb.specifics)))
+    by_pair: dict[tuple[int, int], list[str]] = {}
+    for x, i, j in shared:
+        by_pair.setdefault((i, j), []).append(x)
     ca, cb = pa.article.credit, pb.article.credit
     return PairFeatures(
         tiles=tiles,
         copied_words=copied,
-        coverage=min(1.0, copied / short),
-        coverage_a=copied / max(1, pa.unquoted_words),
-        coverage_b=copied / max(1, pb.unquoted_words),
-        near=near,
-        near_share=min(1.0, len({p.b for p in near}) / nshort),
-        exact_share=(sum(1 for p in near if p.ratio >= 0.97) / len(near)) if near else 0.0,
-        restated_share=restated,
-        restated_chain=chain,
-        restated_pairs=restated_pairs,
+        coverage=min(1.0, copied_prose / short),
+        coverage_a=min(1.0, copied_prose / max(1, pa.prose_words)),
+        coverage_b=min(1.0, copied_prose / max(1, pb.prose_words)),
+        twins=tw,
+        twin_share=len(tw) / comparable if comparable else 0.0,
+        exact_share=(sum(1 for t in tw if t.similarity >= 0.97) / len(tw)) if tw else 0.0,
+        shared_in_order=shared,
+        order_share=len(shared) / fewer,
+        restated=[(i, j, xs) for (i, j), xs in sorted(by_pair.items()) if len(xs) >= 2],
         same_wire=bool(ca and ca == cb),
-        embedder=embedder_name,
         marked_quote=_marks_quote(pa, pb, tiles, "a") or _marks_quote(pb, pa, tiles, "b"),
     )
 
@@ -198,31 +182,84 @@ def _marks_quote(copier: Prepared, source: Prepared, tiles: list, side: str) -> 
     return False
 
 
-def classify(f: PairFeatures) -> tuple[ReuseKind, float]:
+def is_copy(f: PairFeatures, s: ProvenanceSettings = DEFAULT) -> bool:
+    """Mostly the same text: long exact runs, or an in-order chain of edited / synonym-spun twin sentences."""
+    return f.coverage >= s.copy_coverage or (len(f.twins) >= s.copy_twins and f.twin_share >= s.copy_twin_share)
+
+
+def is_rewrite(f: PairFeatures, s: ProvenanceSettings = DEFAULT) -> bool:
+    """Several restated sentences in order carrying the same specifics, and most of the specifics of one of them."""
+    return (
+        len(f.shared_in_order) >= s.para_min_shared
+        and f.order_share >= s.para_order
+        and len(f.restated) >= s.para_min_sentences
+    )
+
+
+def classify(f: PairFeatures, settings: ProvenanceSettings = DEFAULT) -> tuple[ReuseKind, float]:
     """The kind of reuse and a 0..1 score for it."""
-    if f.marked_quote and f.copied_words >= QUOTES_WIRE_WORDS:
+    s = settings
+    if f.marked_quote and f.copied_words >= s.quotes_wire_words:
         # the copier marks the copied paragraphs "(Reuters)" or is a liveblog: it quotes the wire, it is not a re-run
         return ReuseKind.quotes_wire, round(f.coverage, 3)
-    near_words = f.copied_words + 10 * sum(1 for p in f.near if p.ratio < 0.97)
-    if f.coverage >= VERBATIM_COVERAGE and f.exact_share >= VERBATIM_EXACT:
+    if f.coverage >= s.verbatim_coverage and f.exact_share >= s.verbatim_exact:
         return ReuseKind.verbatim, round(f.coverage, 3)
-    if f.coverage >= NEAR_COVERAGE or f.near_share >= NEAR_SENTENCES:
-        return ReuseKind.near_verbatim, round(max(f.coverage, f.near_share), 3)
-    if f.same_wire and near_words >= SAME_WIRE_WORDS:
+    if is_copy(f, s):
+        return ReuseKind.near_verbatim, round(max(f.coverage, f.twin_share), 3)
+    edited = f.copied_words + 10 * sum(1 for t in f.twins if t.similarity < 0.97)
+    if f.same_wire and edited >= s.same_wire_words:
         # both credit the same wire and share its sentences: one re-runs the other, edited
-        return ReuseKind.near_verbatim, round(max(f.coverage, f.near_share), 3)
-    if f.copied_words >= QUOTES_WIRE_WORDS:
+        return ReuseKind.near_verbatim, round(max(f.coverage, f.twin_share), 3)
+    if f.copied_words >= s.quotes_wire_words:
         return ReuseKind.quotes_wire, round(f.coverage, 3)
-    if f.restated_chain >= PARA_CHAIN.get(f.embedder, 0.5):
-        return ReuseKind.paraphrase, round(f.restated_chain, 3)
-    return ReuseKind.independent, round(max(f.coverage, f.near_share, f.restated_chain), 3)
+    if is_rewrite(f, s):
+        return ReuseKind.paraphrase, round(min(1.0, f.order_share), 3)
+    return ReuseKind.independent, round(max(f.coverage, f.twin_share, f.order_share if f.restated else 0.0), 3)
 
 
-def passages(pa: Prepared, pb: Prepared, f: PairFeatures, kind: ReuseKind | None = None) -> list[SharedPassage]:
-    """Shared passages with offsets in both texts: exact tiles, then near-identical sentences not already tiled.
+def _specifics_overlap(pa: Prepared, pb: Prepared, i: int, j: int) -> float:
+    x, y = pa.sentence_specifics[i], pb.sentence_specifics[j]
+    return round(len(x & y) / max(1, min(len(x), len(y))), 3)
 
-    For a paraphrase, the restated sentence pairs (similarity = embedding cosine or word overlap).
+
+def _span(p: Prepared, k: int) -> Span:
+    a, b = p.sentences[k]
+    return Span(start=a, end=b, text=p.article.text[a:b])
+
+
+def _between(pa: Prepared, pb: Prepared, f: PairFeatures, s: ProvenanceSettings) -> list[Twin]:
+    """In a rewrite, the sentences between two restated pairs that restate each other too (words in order)."""
+    anchors = [(-1, -1)] + [(i, j) for i, j, _xs in f.restated] + [(len(pa.sentences), len(pb.sentences))]
+    out: list[Twin] = []
+    for (i0, j0), (i1, j1) in zip(anchors, anchors[1:]):
+        if i1 - i0 > 1 and j1 - j0 > 1:
+            found, _n = twins(pa.sentence_words[i0 + 1 : i1], pb.sentence_words[j0 + 1 : j1], s.restated_similarity, s.twin_min_words)
+            out += [Twin(i0 + 1 + t.a, j0 + 1 + t.b, t.similarity) for t in found]
+    return out
+
+
+def passages(
+    pa: Prepared, pb: Prepared, f: PairFeatures, kind: ReuseKind | None = None, settings: ProvenanceSettings = DEFAULT
+) -> list[SharedPassage]:
+    """The evidence of a link, with offsets in both texts.
+
+    Exact tiles, then twin sentences not already tiled (similarity: share of words in order); for a
+    paraphrase, the restated sentence pairs (each carrying at least two of the shared specifics, listed),
+    and the sentences
+    between them that restate each other (evidence only: the decision rests on the specifics).
     """
+    if kind == ReuseKind.paraphrase:
+        # similarity of a restated pair: the share of its specifics the two sentences both carry; twin sentences
+        # (most words in order) are restatements too, with or without specifics
+        out = [
+            SharedPassage(a=_span(pa, i), b=_span(pb, j), similarity=_specifics_overlap(pa, pb, i, j), shared=xs)
+            for i, j, xs in f.restated
+        ]
+        paired = {(i, j) for i, j, _xs in f.restated}
+        for t in _between(pa, pb, f, settings):
+            if (t.a, t.b) not in paired:
+                out.append(SharedPassage(a=_span(pa, t.a), b=_span(pb, t.b), similarity=round(t.similarity, 3)))
+        return sorted(out, key=lambda s: s.a.start)
     ta, tb = pa.article.text, pb.article.text
     out = []
     covered_a: list[tuple[int, int]] = []
@@ -231,22 +268,17 @@ def passages(pa: Prepared, pb: Prepared, f: PairFeatures, kind: ReuseKind | None
         b0, b1 = pb.tokens[t.j].start, pb.tokens[t.j + t.length - 1].end
         out.append(SharedPassage(a=Span(start=a0, end=a1, text=ta[a0:a1]), b=Span(start=b0, end=b1, text=tb[b0:b1]), similarity=1.0))
         covered_a.append((a0, a1))
-    near = [(p.a, p.b, p.ratio) for p in f.near]
-    if kind == ReuseKind.paraphrase:
-        near = f.restated_pairs  # a paraphrase: show the restated sentences
-    for ia, ib, ratio in near:
-        a0, a1 = pa.sentences[ia]
-        if ratio >= 0.999 or any(x <= a0 and a1 <= y for x, y in covered_a):
+    for t in f.twins:
+        a0, a1 = pa.sentences[t.a]
+        if t.similarity >= 0.999 or any(x <= a0 and a1 <= y for x, y in covered_a):
             continue
-        b0, b1 = pb.sentences[ib]
-        sim = round(min(1.0, max(0.0, ratio)), 3)
-        out.append(SharedPassage(a=Span(start=a0, end=a1, text=ta[a0:a1]), b=Span(start=b0, end=b1, text=tb[b0:b1]), similarity=sim))
+        out.append(SharedPassage(a=_span(pa, t.a), b=_span(pb, t.b), similarity=round(min(1.0, max(0.0, t.similarity)), 3)))
     return sorted(out, key=lambda s: s.a.start)
 
 
-def compare(pa: Prepared, pb: Prepared, embedder_name: str | None = None) -> tuple[ReuseLink, PairFeatures]:
+def compare(pa: Prepared, pb: Prepared, settings: ProvenanceSettings = DEFAULT) -> tuple[ReuseLink, PairFeatures]:
     """The reuse link between two prepared articles (passages only for related pairs), and the features behind it."""
-    f = features(pa, pb, embedder_name)
-    kind, score = classify(f)
+    f = features(pa, pb, settings)
+    kind, score = classify(f, settings)
     related = kind != ReuseKind.independent
-    return ReuseLink(a=pa.id, b=pb.id, kind=kind, score=score, passages=passages(pa, pb, f, kind) if related else []), f
+    return ReuseLink(a=pa.id, b=pb.id, kind=kind, score=score, passages=passages(pa, pb, f, kind, settings) if related else []), f

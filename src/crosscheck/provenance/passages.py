@@ -1,19 +1,20 @@
-"""Shared passages between two texts: exact tiles and near-identical sentences.
+"""Shared passages between two texts: exact tiles and twin sentences.
 
 :func:`tile` is greedy string tiling over normalised words (Wise 1993, with
 Karp-Rabin style k-gram seeding): the longest common word runs of at least
-``min_len`` words, longest first, none overlapping. :func:`near_sentences`
-pairs sentences that differ only by small edits (rapidfuzz ratio), the mark of
-a lightly edited copy.
+``min_len`` words, longest first, none overlapping. :func:`twins`
+pairs sentences that keep most of their words in order (rapidfuzz Indel over
+words): the mark of an edited or synonym-spun copy.
 """
 
 from __future__ import annotations
 
+import bisect
 from collections import defaultdict
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
-from rapidfuzz.process import extractOne
+from rapidfuzz.distance import Indel
+from rapidfuzz.process import cdist
 
 from ..text import Token
 
@@ -67,23 +68,53 @@ def tile(a: list[Token], b: list[Token], min_len: int = 8) -> list[Tile]:
     return sorted(tiles, key=lambda t: t.i)
 
 
+def longest_increasing(seq: list[int]) -> list[int]:
+    """Indices (into ``seq``) of a longest strictly increasing subsequence (patience sorting)."""
+    tails: list[int] = []  # seq value at the end of the best run of each length
+    tail_idx: list[int] = []
+    prev = [-1] * len(seq)
+    for i, x in enumerate(seq):
+        k = bisect.bisect_left(tails, x)
+        if k == len(tails):
+            tails.append(x)
+            tail_idx.append(i)
+        else:
+            tails[k] = x
+            tail_idx[k] = i
+        prev[i] = tail_idx[k - 1] if k else -1
+    out = []
+    i = tail_idx[-1] if tail_idx else -1
+    while i >= 0:
+        out.append(i)
+        i = prev[i]
+    return out[::-1]
+
+
 @dataclass(frozen=True)
-class SentencePair:
+class Twin:
     a: int  # sentence index in A
     b: int  # sentence index in B
-    ratio: float  # 0..1
+    similarity: float  # share of words the two sentences have in order (Indel similarity over words), 0..1
 
 
-def near_sentences(sa: list[str], sb: list[str], threshold: float = 0.8, min_words: int = 6) -> list[SentencePair]:
-    """For each sentence of A, its most similar sentence of B when the edit ratio is >= threshold."""
-    if not sa or not sb:
-        return []
-    out = []
-    choices = {j: s for j, s in enumerate(sb) if len(s.split()) >= min_words}
-    for i, s in enumerate(sa):
-        if len(s.split()) < min_words:
-            continue
-        best = extractOne(s, choices, scorer=fuzz.ratio, score_cutoff=threshold * 100)
-        if best:
-            out.append(SentencePair(i, best[2], best[1] / 100))
-    return out
+def twins(sa: list[list[str]], sb: list[list[str]], threshold: float = 0.5, min_words: int = 6) -> tuple[list[Twin], int]:
+    """Twin sentences: an in-order chain of sentence pairs whose word sequences mostly agree.
+
+    ``sa``/``sb`` are the sentences' (unquoted) words. A sentence copied with edits, or with words
+    swapped for synonyms, keeps most of its words in order; a sentence of an independent report on the
+    same fact does not. Returns the longest in-order chain of each shorter-side sentence's best twin, and
+    how many sentences of the shorter side were comparable (at least ``min_words`` words).
+    """
+    ia = [i for i, w in enumerate(sa) if len(w) >= min_words]
+    ib = [j for j, w in enumerate(sb) if len(w) >= min_words]
+    if not ia or not ib:
+        return [], 0
+    flip = len(ia) > len(ib)
+    short, long_ = (ib, ia) if flip else (ia, ib)
+    ws, wl = (sb, sa) if flip else (sa, sb)
+    sims = cdist([ws[i] for i in short], [wl[j] for j in long_], scorer=Indel.normalized_similarity, score_cutoff=threshold)
+    best = sims.argmax(axis=1)
+    pairs = [(short[r], long_[int(best[r])], float(sims[r, best[r]])) for r in range(len(short)) if sims[r, best[r]] >= threshold]
+    chain = [pairs[k] for k in longest_increasing([p[1] for p in pairs])]
+    out = [Twin(j, i, s) if flip else Twin(i, j, s) for i, j, s in chain]
+    return sorted(out, key=lambda t: t.a), len(short)

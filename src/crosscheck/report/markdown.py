@@ -22,9 +22,8 @@ def md(value: object) -> str:
     """Text from the data as inert Markdown: no HTML, no links, no emphasis, on one line."""
     s = " ".join(str(value).split())
     s = s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    s = _MD_SPECIAL.sub(r"\\\1", s)
-    # a line starting with a digit and a dot, or a dash, would become a list item
-    return re.sub(r"^(\d+)\.", r"\1\\.", s)
+    # (values are always placed after a list marker, a label or a table pipe, never at the start of a line)
+    return _MD_SPECIAL.sub(r"\\\1", s)
 
 
 def code(value: object) -> str:
