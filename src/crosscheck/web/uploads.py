@@ -16,14 +16,11 @@ or more than the per-file limit).
 from __future__ import annotations
 
 import io
-import re
 import stat
 import unicodedata
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
-
-from pydantic import BaseModel
 
 from ..model import Article
 
@@ -95,44 +92,19 @@ def unsafe_member(name: str) -> str | None:
     return None
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def _scrub(obj: object) -> int:
-    """Replace lone surrogates (a JSON file can hold "\\ud800") in every string field of a model, in place, by
-    U+FFFD: such text cannot be written as UTF-8, so no page or JSON answer could show it. Returns how many."""
-    count = 0
-    if isinstance(obj, BaseModel):
-        for name in type(obj).model_fields:
-            value = getattr(obj, name)
-            if isinstance(value, str):
-                clean, n = _SURROGATE.subn("\ufffd", value)
-                if n:
-                    setattr(obj, name, clean)
-                    count += n
-            else:
-                count += _scrub(value)
-    elif isinstance(obj, list):
-        for i, value in enumerate(obj):
-            if isinstance(value, str):
-                obj[i], n = _SURROGATE.subn("\ufffd", value)
-                count += n
-            else:
-                count += _scrub(value)
-    return count
-
-
 class _Reader:
     def __init__(self, limits: Limits) -> None:
         self.limits = limits
-        self.taken: set[str] = set()
+        from ..ingest import _Ids  # the command line's unique ids ("x", "x-2"...)
+
+        self.ids = _Ids()
         self.batch = Batch()
         self.count = 0
 
     def skip(self, label: str, reason: str) -> None:
-        from ..ingest import _unique_id, skipped
+        from ..ingest import skipped
 
-        self.batch.articles.append(skipped(_unique_id(PurePosixPath(label).stem or "upload", self.taken), label, reason))
+        self.batch.articles.append(skipped(self.ids.take(PurePosixPath(label).stem or "upload"), label, reason))
 
     def add(self, label: str, name: str, data: bytes) -> None:
         from ..ingest import IngestMessage, read_bytes
@@ -146,12 +118,8 @@ class _Reader:
             return
         p = PurePosixPath(name)
         messages: list[IngestMessage] = []
-        articles = read_bytes(label, p.stem or "upload", p.suffix, data, self.taken, messages)
+        self.batch.articles += read_bytes(label, p.stem or "upload", p.suffix, data, self.ids, messages)
         self.batch.warnings += [f"{m.source}: {m.message}" for m in messages]
-        for a in articles:
-            if n := _scrub(a):
-                self.batch.warnings.append(f"{a.source_path or label}: {n} lone surrogate(s) (\\ud800-\\udfff escapes in JSON) replaced by U+FFFD")
-        self.batch.articles += articles
 
     def add_zip(self, label: str, data: bytes) -> None:
         lim = self.limits
