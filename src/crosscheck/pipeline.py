@@ -73,8 +73,10 @@ def analyze(
     if progress is not None:
         progress("stories", 0, len(stories), None)
     for i, story in enumerate(stories, 1):
-        trace(story, by_id, embedder=embedder)
-        align(story, by_id, embedder=embedder)
+        # a story of one article has nothing to compare: no embedder is loaded for it
+        story_embedder = embedder if len(story.article_ids) > 1 else "none"
+        trace(story, by_id, embedder=story_embedder)
+        align(story, by_id, embedder=story_embedder)
         if progress is not None:
             progress("stories", i, len(stories), story)
     return Report(
