@@ -104,3 +104,13 @@ STATEMENT_NOUNS = frozenset({"statement", "release", "announcement", "communique
 # People who speak for an organisation: "a spokesperson for X" is X's statement.
 # Source: as above.
 SPOKES_NOUNS = frozenset({"spokesperson", "spokesman", "spokeswoman", "representative", "rep"})
+
+# --------------------------------------------------------------------------
+# alignment
+
+# Words that negate a verb ("did not mention", "never said"). Source: English grammar (negative particles and
+# adverbs); spaCy marks most as dep "neg", this list catches the rest.
+NEGATION_WORDS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
+# Modal and hedging words on a fact's verb ("could complicate", "may have"). Source: English modal verbs and the
+# hedging adverbs of wire style ("reportedly", "allegedly").
+HEDGE_WORDS = frozenset({"could", "may", "might", "would", "should", "reportedly", "allegedly", "possibly", "likely", "probably"})

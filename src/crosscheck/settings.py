@@ -1,0 +1,87 @@
+"""Thresholds and weights of crosscheck, in settings objects passed into the stages and recorded in the report.
+
+Nothing here reads the environment: a caller who wants other values builds the object and passes it in.
+Each value says how it was measured. "Calibration stories" are three of the six real story sets in
+../shared/eval/stories (surfside-collapse, titan-submersible, wagner-mutiny); the other three
+(chandrayaan-3-landing, crowdstrike-outage, svb-collapse) are held out and only reported on, together with
+the labelled pairs of bench/alignment.py and our own sets in tests/eval.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class AlignSettings(BaseModel):
+    """How the align stage decides that two statements of different outlets are one fact, conflict, or differ."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    # ---- candidate pairs
+    neighbours: int = Field(
+        default=12,
+        description="Nearest neighbours (by sentence embedding) each fact is compared with, besides facts sharing a rare "
+        "name or figure. 12 keeps every labelled same-pair of the calibration stories among the candidates (10 articles, "
+        "so at most one neighbour per other article plus slack); the 50-article bench grows linearly with it.",
+    )
+    candidate_floor: float = Field(
+        default=0.35,
+        description="Embedding cosine (MiniLM) below which a neighbour is not a candidate; below 0.35 no labelled "
+        "same-pair of the calibration stories was found.",
+    )
+    # ---- verification: the blended similarity of two facts
+    emb_weight: float = Field(
+        default=0.6,
+        description="Share of the embedding cosine in the blended similarity (the rest is the specificity-weighted word "
+        "overlap). Kept from the earlier matcher (measured on tests/eval); 0.5-0.7 gave the same calibration scores.",
+    )
+    same_threshold: dict[str, float] = Field(
+        default_factory=lambda: {"minilm": 0.50, "static": 0.55},
+        description="Blended similarity at which two facts with compatible slots are the same fact, per embedder. Swept "
+        "0.40-0.60 in steps of 0.025 on the calibration stories' corroborated and not_same items; 0.50 (MiniLM) is the "
+        "lowest value that joins no not_same pair. Static embeddings score paraphrases lower cosines: 0.55 from tests/eval.",
+    )
+    lexical_threshold: float = Field(
+        default=0.30,
+        description="Word-overlap cosine at which two facts match when no embedder is installed (from tests/eval).",
+    )
+    min_shared_terms: int = Field(
+        default=2, description="Content words or numbers two facts must share before they can be one fact (earlier matcher)."
+    )
+    figure_bonus: float = Field(
+        default=0.15,
+        description="Added to the similarity when both facts give a figure of the same kind of thing with compatible "
+        "values; taken off when only one of them gives figures of a kind the other lacks does not apply. Swept "
+        "0.05-0.25 on the calibration stories: 0.15 joins the split figure facts without joining not_same pairs.",
+    )
+    figure_penalty: float = Field(
+        default=0.15,
+        description="Taken off when both facts give figures and none is of the same kind of thing (\u20ac500m vs 500 "
+        "firefighters): different facts that share a number. Same sweep as figure_bonus.",
+    )
+    quote_overlap: float = Field(
+        default=60.0,
+        description="rapidfuzz partial_ratio of the quoted words at which two quotes of one speaker are one remark; "
+        "below it they are two remarks (tests/test_align_facts.py cases and the calibration stories' quote items: "
+        "versions of one remark score 70-100, different remarks of one speaker 30-55).",
+    )
+    # ---- discrepancies
+    date_max_gap_days: int = Field(
+        default=7,
+        description="Two days given for one fact more than this apart are about different events (a sentence about an "
+        "earlier incident), not a date conflict. Real date slips on the calibration stories are one or two days.",
+    )
+    numeric_same_thing: float = Field(
+        default=0.5,
+        description="Blended similarity of two facts' sentences at which figures of the same kind (unit and outcome) in "
+        "them are one measure of one thing, when the figures' own windows did not already pair them. Same sweep as "
+        "same_threshold: 0.5 pairs the calibration stories' numeric discrepancies without their not_conflicts.",
+    )
+
+    def threshold(self, embedder: str | None) -> float:
+        if embedder is None:
+            return self.lexical_threshold
+        return self.same_threshold.get(embedder, self.same_threshold["static"])
+
+
+__all__ = ["AlignSettings"]
