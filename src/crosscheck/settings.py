@@ -41,6 +41,12 @@ class AlignSettings(BaseModel):
         "0.40-0.60 in steps of 0.025 on the calibration stories' corroborated and not_same items; 0.50 (MiniLM) is the "
         "lowest value that joins no not_same pair. Static embeddings score paraphrases lower cosines: 0.55 from tests/eval.",
     )
+    agree_threshold: float = Field(
+        default=0.4,
+        description="Scaled similarity (0.5 = same_threshold) at which two members of a group agree when they are not "
+        "themselves a verified pair: a group joins only when every cross pair agrees (complete link). Swept 0.30-0.50 "
+        "on the calibration stories.",
+    )
     lexical_threshold: float = Field(
         default=0.30,
         description="Word-overlap cosine at which two facts match when no embedder is installed (from tests/eval).",

@@ -40,6 +40,10 @@ class Verdict:
     label: str
     score: float
     why: str = ""
+    veto: bool = False  # the slots say different facts, however alike the words
+
+
+_NONE = Verdict(DIFFERENT, 0.0)
 
 
 def origin_key(name: str | None, story: Story) -> str | None:
@@ -79,12 +83,16 @@ class Matcher:
         out: set[tuple[int, int]] = set(extra)
         if self.vecs is not None and n > 1:
             k = min(self.s.neighbours, n - 1)
+            ids = sorted(set(arts.tolist()))
+            cols = {a: np.flatnonzero(arts == a) for a in ids}
             for i0 in range(0, n, 256):  # blocks: memory grows with the block, not with n x n
                 block = self.vecs[i0 : i0 + 256] @ self.vecs.T
                 for r, row in enumerate(block):
                     i = i0 + r
                     row = np.where(arts == arts[i], -1.0, row)
-                    top = np.argpartition(-row, k - 1)[:k] if k < n else np.arange(n)
+                    top = set(np.argpartition(-row, k - 1)[:k].tolist()) if k < n else set(range(n))
+                    # and the best match in each other article (a fact is stated once per outlet)
+                    top |= {int(c[np.argmax(row[c])]) for a, c in cols.items() if a != arts[i]}
                     for j in top:
                         if row[j] >= self.s.candidate_floor:
                             out.add((min(i, int(j)), max(i, int(j))))
@@ -109,7 +117,9 @@ class Matcher:
     def similarity(self, i: int, j: int) -> float:
         """Blended similarity scaled so that 0.5 is the matching threshold; 0 when too few words are shared."""
         a, b = self.facts[i], self.facts[j]
-        if len(a.terms & b.terms) < self.s.min_shared_terms:
+        # a figure of the same kind with a compatible value is a shared term ("nearly 100" ~ "at least 99")
+        same_figures = sum(1 for x in a.figures for y in b.figures if x.kind == y.kind and x.lo <= y.hi and y.lo <= x.hi)
+        if len(a.terms & b.terms) + min(1, same_figures) < self.s.min_shared_terms:
             return 0.0
         lex = cosine(self.tv[i], self.tv[j])
         thr = self.s.threshold(self.emb_name)
@@ -121,19 +131,19 @@ class Matcher:
     def verify(self, i: int, j: int, boost: float = 0.0) -> Verdict:
         a, b = self.facts[i], self.facts[j]
         if a.article.id == b.article.id:
-            return Verdict(DIFFERENT, 0.0, "one article")
+            return Verdict(DIFFERENT, 0.0, "one article", veto=True)
         score = max(self.similarity(i, j), boost)
         if score <= 0:
             return Verdict(DIFFERENT, score, "too few shared words")
         if a.negated != b.negated:
-            return Verdict(DIFFERENT, score, "negated on one side only")
+            return Verdict(DIFFERENT, score, "negated on one side only", veto=True)
         if (a.subjects & b.objects and not a.subjects & b.subjects) or (b.subjects & a.objects and not b.subjects & a.subjects):
-            return Verdict(DIFFERENT, score, "sides reversed")
+            return Verdict(DIFFERENT, score, "sides reversed", veto=True)
         if a.speaker and b.speaker:
             if a.speaker != b.speaker:
-                return Verdict(DIFFERENT, score, "two speakers")
+                return Verdict(DIFFERENT, score, "two speakers", veto=True)
             if fuzz.partial_ratio(_norm(a.quoted), _norm(b.quoted)) < self.s.quote_overlap:
-                return Verdict(DIFFERENT, score, "two remarks of one speaker")
+                return Verdict(DIFFERENT, score, "two remarks of one speaker", veto=True)
         conflict = False
         kinds_a = {g.kind for g in a.figures}
         kinds_b = {g.kind for g in b.figures}
@@ -187,18 +197,36 @@ def _provenance_pairs(story: Story, facts: list[FactView]) -> dict[tuple[int, in
     return out
 
 
-def verified_pairs(matcher: Matcher, story: Story) -> dict[tuple[int, int], Verdict]:
+def verified_pairs(matcher: Matcher, story: Story) -> tuple[dict[tuple[int, int], Verdict], dict[tuple[int, int], float]]:
     boosts = _provenance_pairs(story, matcher.facts)
     out = {}
     for i, j in sorted(matcher.candidates(set(boosts))):
         v = matcher.verify(i, j, boosts.get((i, j), 0.0))
         if v.label != DIFFERENT:
             out[(i, j)] = v
-    return out
+    return out, boosts
 
 
-def complete_link(n: int, facts: list[FactView], pairs: dict[tuple[int, int], Verdict]) -> list[list[int]]:
-    """Groups in which every two members are a verified pair, best pairs first; one fact per article per group."""
+def complete_link(matcher: Matcher, pairs: dict[tuple[int, int], Verdict], boosts: dict[tuple[int, int], float]) -> list[list[int]]:
+    """Groups in which every member agrees with every other, built from verified pairs, best first.
+
+    Two groups join through a verified pair only when every cross pair agrees: verified, or alike enough
+    (``settings.agree_threshold``) with no slot saying they differ. No chaining through a middle sentence;
+    at most one fact per article per group.
+    """
+    facts = matcher.facts
+    n = len(facts)
+    cache: dict[tuple[int, int], bool] = {}
+
+    def agrees(x: int, y: int) -> bool:
+        key = (min(x, y), max(x, y))
+        if key in pairs:
+            return True
+        if key not in cache:
+            v = matcher.verify(key[0], key[1], boosts.get(key, 0.0))
+            cache[key] = not v.veto and v.score >= matcher.s.agree_threshold
+        return cache[key]
+
     group = list(range(n))
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
     for (i, j), _v in sorted(pairs.items(), key=lambda kv: -kv[1].score):
@@ -208,7 +236,7 @@ def complete_link(n: int, facts: list[FactView], pairs: dict[tuple[int, int], Ve
         mi, mj = members[gi], members[gj]
         if {facts[x].article.id for x in mi} & {facts[y].article.id for y in mj}:
             continue
-        if not all((min(x, y), max(x, y)) in pairs for x in mi for y in mj):
+        if not all(agrees(x, y) for x in mi for y in mj):
             continue
         for x in mj:
             group[x] = gi
@@ -236,8 +264,8 @@ def align_facts(
     if not facts:
         return Alignment([], {}, [], [], None)
     matcher = Matcher(facts, s, embedder)
-    pairs = verified_pairs(matcher, story)
-    groups = complete_link(len(facts), facts, pairs)
+    pairs, boosts = verified_pairs(matcher, story)
+    groups = complete_link(matcher, pairs, boosts)
     claims = [_story_claim(story, facts, g, pairs) for g in groups]
     order = sorted(range(len(claims)), key=lambda k: (-claims[k].independent_sources, -len(claims[k].article_ids), claims[k].evidence[0].article_id, claims[k].evidence[0].span.start))
     claims = [claims[k] for k in order]
@@ -260,7 +288,7 @@ def _story_claim(story: Story, facts: list[FactView], g: list[int], pairs: dict[
             own.add(passage_group(story, m.article.id, m.claim.start, m.claim.end) or m.article.id)
     # every outlet citing one ministry: one origin; outlets stating it on their own are each an origin too
     n_origins = len(parties) + len(own)
-    conflict = any(pairs[(min(x, y), max(x, y))].label == CONFLICTING for x in g for y in g if x < y)
+    conflict = any(pairs.get((x, y), _NONE).label == CONFLICTING for x in g for y in g if x < y)
     n_src = len(src_groups)
     rep = max(members, key=lambda m: (len(m.claim.quantities) + len(m.claim.actors), -len(m.claim.text)))
     status = ClaimStatus.single_source
