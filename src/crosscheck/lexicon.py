@@ -114,3 +114,15 @@ NEGATION_WORDS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
 # Modal and hedging words on a fact's verb ("could complicate", "may have"). Source: English modal verbs and the
 # hedging adverbs of wire style ("reportedly", "allegedly").
 HEDGE_WORDS = frozenset({"could", "may", "might", "would", "should", "reportedly", "allegedly", "possibly", "likely", "probably"})
+# British and American spellings of one word: a quote spelt either way is the same quote. Source: the regular
+# correspondences in the Oxford and Merriam-Webster style notes (-ise/-ize, -our/-or, -tre/-ter, doubled l).
+SPELLING_VARIANTS: tuple[tuple[str, str], ...] = (
+    (r"isation\b", "ization"), (r"ise(s|d)?\b", r"ize\1"), (r"ising\b", "izing"), (r"yse(s|d)?\b", r"yze\1"),
+    (r"our(s|ed|ing)?\b", r"or\1"), (r"tre(s)?\b", r"ter\1"), (r"ll(ed|ing|er)\b", r"l\1"), (r"ogue\b", "og"),
+)
+# Words a reporter shifts when turning speech into reported speech ("will" -> "would"): a quote differing only by
+# these is the same remark. Source: English grammar of reported speech (backshift of tense and modals).
+REPORTED_SPEECH_SHIFTS = frozenset({
+    frozenset({"will", "would"}), frozenset({"is", "was"}), frozenset({"are", "were"}), frozenset({"can", "could"}),
+    frozenset({"has", "had"}), frozenset({"have", "had"}), frozenset({"shall", "should"}), frozenset({"may", "might"}),
+})

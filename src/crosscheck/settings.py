@@ -35,6 +35,12 @@ class AlignSettings(BaseModel):
         description="Share of the embedding cosine in the blended similarity (the rest is the specificity-weighted word "
         "overlap). Kept from the earlier matcher (measured on tests/eval); 0.5-0.7 gave the same calibration scores.",
     )
+    containment_weight: float = Field(
+        default=0.8,
+        description="Weight of the share of the shorter fact's (specificity-weighted) words found in the longer one, used "
+        "instead of the word cosine when larger: a detail restated inside a longer sentence. Swept 0.6-1.0 on the "
+        "calibration stories and tests/eval; 0.8 joins restated details without joining the not_same pairs.",
+    )
     same_threshold: dict[str, float] = Field(
         default_factory=lambda: {"minilm": 0.50, "static": 0.55},
         description="Blended similarity at which two facts with compatible slots are the same fact, per embedder. Swept "
@@ -64,6 +70,12 @@ class AlignSettings(BaseModel):
         default=0.15,
         description="Taken off when both facts give figures and none is of the same kind of thing (\u20ac500m vs 500 "
         "firefighters): different facts that share a number. Same sweep as figure_bonus.",
+    )
+    subject_penalty: float = Field(
+        default=0.1,
+        description="Taken off when both facts name who acts and the actors differ (\"Russia's forces clawed back\" vs "
+        "\"Trump's attempt raised fears\"). 0.1 separates the seeds' mixed clauses without splitting the calibration "
+        "stories' corroborated facts (0.05-0.2 swept).",
     )
     quote_overlap: float = Field(
         default=60.0,

@@ -121,7 +121,7 @@ class Matcher:
         same_figures = sum(1 for x in a.figures for y in b.figures if x.kind == y.kind and x.lo <= y.hi and y.lo <= x.hi)
         if len(a.terms & b.terms) + min(1, same_figures) < self.s.min_shared_terms:
             return 0.0
-        lex = cosine(self.tv[i], self.tv[j])
+        lex = max(cosine(self.tv[i], self.tv[j]), self.s.containment_weight * _containment(self.tv[i], self.tv[j]))
         thr = self.s.threshold(self.emb_name)
         if self.vecs is None:
             return lex / (2 * thr)
@@ -137,13 +137,15 @@ class Matcher:
             return Verdict(DIFFERENT, score, "too few shared words")
         if a.negated != b.negated:
             return Verdict(DIFFERENT, score, "negated on one side only", veto=True)
-        if (a.subjects & b.objects and not a.subjects & b.subjects) or (b.subjects & a.objects and not b.subjects & a.subjects):
+        if a.subjects & b.objects and b.subjects & a.objects and not a.subjects & b.subjects:
             return Verdict(DIFFERENT, score, "sides reversed", veto=True)
         if a.speaker and b.speaker:
             if a.speaker != b.speaker:
                 return Verdict(DIFFERENT, score, "two speakers", veto=True)
             if fuzz.partial_ratio(_norm(a.quoted), _norm(b.quoted)) < self.s.quote_overlap:
                 return Verdict(DIFFERENT, score, "two remarks of one speaker", veto=True)
+        if a.subjects and b.subjects and not a.subjects & b.subjects:
+            score -= self.s.subject_penalty  # different actors do the thing: more likely two facts
         conflict = False
         kinds_a = {g.kind for g in a.figures}
         kinds_b = {g.kind for g in b.figures}
@@ -161,6 +163,14 @@ class Matcher:
         if score < 0.5:
             return Verdict(DIFFERENT, score, "not similar enough")
         return Verdict(CONFLICTING if conflict else SAME, score, "figures differ" if conflict else "")
+
+
+def _containment(a: dict[str, float], b: dict[str, float]) -> float:
+    """How much of the shorter fact the longer one carries (weighted words): a detail restated inside a longer sentence."""
+    if not a or not b:
+        return 0.0
+    small, big = (a, b) if sum(a.values()) <= sum(b.values()) else (b, a)
+    return sum(w for t, w in small.items() if t in big) / sum(small.values())
 
 
 def _norm(s: str) -> str:
@@ -278,15 +288,18 @@ def align_facts(
 def _story_claim(story: Story, facts: list[FactView], g: list[int], pairs: dict[tuple[int, int], Verdict]) -> StoryClaim:
     members = [facts[i] for i in g]
     src_groups = {passage_group(story, m.article.id, m.claim.start, m.claim.end) for m in members}
+    # origins: each independent group gives the parties its outlets cite; a group that cites nobody is an origin
+    # itself. Five outlets citing one ministry are one origin; a copy that drops the attribution is no new one.
     parties: list[str] = []
-    own: set[str] = set()
+    by_group: dict[str, set[str]] = {}
     for m in members:
+        grp = passage_group(story, m.article.id, m.claim.start, m.claim.end) or m.article.id
+        cited = by_group.setdefault(grp, set())
         if m.attribution:
+            cited.add(m.attribution)
             if m.attribution not in parties:
                 parties.append(m.attribution)
-        else:
-            own.add(passage_group(story, m.article.id, m.claim.start, m.claim.end) or m.article.id)
-    # every outlet citing one ministry: one origin; outlets stating it on their own are each an origin too
+    own = {grp for grp, cited in by_group.items() if not cited}
     n_origins = len(parties) + len(own)
     conflict = any(pairs.get((x, y), _NONE).label == CONFLICTING for x in g for y in g if x < y)
     n_src = len(src_groups)

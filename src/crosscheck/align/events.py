@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from ..model import Article, ClaimStatus, Discrepancy, DiscrepancyKind, DiscrepancySide, Evidence, Story, StoryClaim
 from ..settings import AlignSettings
+from .claims import CONFLICTING
 
 
 def _claim_of(article: Article, ev) -> object | None:  # noqa: ANN001
@@ -60,6 +61,8 @@ def attribution_discrepancies(story: Story, articles: dict[str, Article], result
     Only people count as sources here: "Tass reported Peskov said" and "Peskov said" cite one person through an
     agency, not two sources.
     """
+    from ..extract.actors import surname
+
     people = {a.name for a in story.actors if a.type.value == "person"}
     out = []
     for sc, g in zip(result.claims, result.groups):
@@ -73,6 +76,8 @@ def attribution_discrepancies(story: Story, articles: dict[str, Article], result
         arts = [{f.article.id for f in fs} for fs in by_party.values()]
         if any(x & y for n, x in enumerate(arts) for y in arts[n + 1 :]):
             continue  # one article names both: a chain of speakers, not a disagreement
+        if any(surname(p) in f.text for p in by_party for q, fs in by_party.items() if q != p for f in fs):
+            continue  # "Peskov said that under a deal brokered by Lukashenko": both outlets name both people
         sides = [
             DiscrepancySide(
                 article_ids=sorted({f.article.id for f in fs}),
@@ -112,9 +117,21 @@ def figure_judge(result) -> Callable[[str, int, str, int], bool | None]:  # noqa
         i, j = where.get((aid_a, start_a)), where.get((aid_b, start_b))
         if i is None or j is None:
             return None
-        if (min(i, j), max(i, j)) in result.pairs:
-            return True
         fa, fb = result.facts[i], result.facts[j]
+        v = result.pairs.get((min(i, j), max(i, j)))
+        if v is not None:
+            qa = next(g for g in fa.figures if g.quantity.start == start_a)
+            qb = next(g for g in fb.figures if g.quantity.start == start_b)
+            if qa.kind != qb.kind:
+                return None
+            ga = [g for g in fa.figures if g.kind == qa.kind]
+            gb = [g for g in fb.figures if g.kind == qb.kind]
+            if v.label == CONFLICTING and len(ga) == 1 and len(gb) == 1:
+                return True  # the conflict the verification found: one measure of one thing
+            # a figure that agrees with another figure of the other fact is that one's counterpart, not this one's
+            if any(g is not qb and g.lo <= qa.hi and qa.lo <= g.hi for g in gb) or any(g is not qa and g.lo <= qb.hi and qb.lo <= g.hi for g in ga):
+                return False
+            return None
         if fa.subjects and fb.subjects and not fa.subjects & fb.subjects:
             return False
         return None

@@ -59,6 +59,9 @@ def _numbers(text: str) -> set[str]:
 def figure_kind(article: Article, q: Quantity) -> str:
     """What a figure measures, as far as its unit and the words around it say: 'count:people:killed', 'money:EUR'."""
     dim = _dimension(q.unit)
+    m = re.match(r"\s*\d[\d,.]*-\w+\s+(\w+)", article.text[q.start : q.end + 30])
+    if m and dim in ("length", "area", "mass"):  # "a 22-foot vessel": a property of the noun it modifies, not a distance or a count of anything
+        return f"{dim}:of:{m.group(1).lower()}"
     if dim.startswith("count:people"):
         return f"{dim}:{outcome(_window(article, q)) or '-'}"
     if dim.startswith("count:"):
@@ -82,7 +85,13 @@ def _parse_slots(doc, view: FactView, names: dict[str, str]) -> None:  # noqa: A
     view.hedged = any(c.lower_ in HEDGE_WORDS for c in root.children) or any(t.lower_ in HEDGE_WORDS for t in sent if t.dep_ == "aux")
 
     def actors_in(tok) -> set[str]:  # noqa: ANN001
-        words = " ".join(t.text for t in tok.subtree)
+        # the phrase itself, not the clauses hanging off it ("a ceasefire, mediated by Norway": Norway is no object)
+        keep, todo = [], [tok]
+        while todo:
+            t = todo.pop()
+            keep.append(t)
+            todo.extend(c for c in t.children if c.dep_ not in CLAUSE_DEPS)
+        words = " ".join(t.text for t in sorted(keep, key=lambda t: t.i))
         return {canon for alias, canon in names.items() if alias and re.search(rf"\b{re.escape(alias)}\b", words)}
 
     for c in root.children:
@@ -92,6 +101,7 @@ def _parse_slots(doc, view: FactView, names: dict[str, str]) -> None:  # noqa: A
             view.objects |= actors_in(c)
 
 
+CLAUSE_DEPS = frozenset({"acl", "relcl", "advcl", "ccomp", "xcomp", "appos", "punct"})
 REPORTING_LEMMAS = frozenset({"say", "tell", "state", "announce", "report", "add", "confirm", "claim", "write"})
 
 
@@ -112,7 +122,12 @@ def fact_views(story: Story, articles: dict[str, Article], origin_key) -> list[F
             v.attribution = origin_key(c.attributed_to)
             for i in c.quantities:
                 q = art.quantities[i]
-                if q.unit == "clock" or q.value_max is not None and q.value_max == q.value:
+                if q.unit == "clock":
+                    # a time of day: minutes after local midnight (or seconds after UTC midnight when the zone is known)
+                    utc = q.value_si is not None and q.utc_offset is not None
+                    val = q.value_si / 60 if utc else q.value
+                    slack = 30 if q.hedge_kind.value != "exact" else 0
+                    v.figures.append(Figure("clock:utc" if utc else "clock:local", val - slack, val + slack, q))
                     continue
                 lo, hi = interval(q)
                 v.figures.append(Figure(figure_kind(art, q), lo, hi, q))
