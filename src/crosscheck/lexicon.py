@@ -126,3 +126,7 @@ REPORTED_SPEECH_SHIFTS = frozenset({
     frozenset({"will", "would"}), frozenset({"is", "was"}), frozenset({"are", "were"}), frozenset({"can", "could"}),
     frozenset({"has", "had"}), frozenset({"have", "had"}), frozenset({"shall", "should"}), frozenset({"may", "might"}),
 })
+# Cues that an outlet passes on what others report rather than stating it as its own ("with reports indicating
+# that", "reportedly"): such a sentence is no independent origin of the fact. Source: wire style guides on
+# attribution (AP Stylebook "reportedly"; Reuters Handbook "sourcing").
+REPORT_CUES = r"\b(?:reports? (?:indicat\w*|suggest\w*|say\w*|show\w*)|reportedly|according to (?:reports|media|state media)|(?:was|were|is|are) reported to|it is understood)\b"

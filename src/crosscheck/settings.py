@@ -41,6 +41,11 @@ class AlignSettings(BaseModel):
         "instead of the word cosine when larger: a detail restated inside a longer sentence. Swept 0.6-1.0 on the "
         "calibration stories and tests/eval; 0.8 joins restated details without joining the not_same pairs.",
     )
+    containment_min_terms: int = Field(
+        default=5,
+        description="Content words the shorter fact needs before containment counts: a four-word quote is contained in "
+        "many sentences (seeds: \"then we have a full ceasefire\").",
+    )
     same_threshold: dict[str, float] = Field(
         default_factory=lambda: {"minilm": 0.50, "static": 0.55},
         description="Blended similarity at which two facts with compatible slots are the same fact, per embedder. Swept "
@@ -71,11 +76,24 @@ class AlignSettings(BaseModel):
         description="Taken off when both facts give figures and none is of the same kind of thing (\u20ac500m vs 500 "
         "firefighters): different facts that share a number. Same sweep as figure_bonus.",
     )
+    predicate_bonus: float = Field(
+        default=0.05,
+        description="Added when both facts have the same main verb (not say/be/have...): \"kidnapped ... on May 19\" and "
+        "\"kidnapped them ... on May 19\"; added again when both cite the same party. Swept 0-0.1 on the calibration "
+        "stories and tests/eval.",
+    )
     subject_penalty: float = Field(
         default=0.1,
-        description="Taken off when both facts name who acts and the actors differ (\"Russia's forces clawed back\" vs "
+        description="Taken off when both facts name who acts and the actors differ, and when one is a speaker's quoted "
+        "words and the other the outlet's own unattributed narration (\"Russia's forces clawed back\" vs "
         "\"Trump's attempt raised fears\"). 0.1 separates the seeds' mixed clauses without splitting the calibration "
         "stories' corroborated facts (0.05-0.2 swept).",
+    )
+    one_sided_penalty: float = Field(
+        default=0.1,
+        description="Taken off when only one of two facts gives a specific figure (a clock time or a number >= 10): the "
+        "seeds' \"86% of the territory retaken\" vs \"Putin met Gerasimov in Kursk\". The earlier matcher took off 0.15 "
+        "for any one-sided figure; 0.1 for specific ones only keeps \"two people rescued\" facts together.",
     )
     quote_overlap: float = Field(
         default=60.0,

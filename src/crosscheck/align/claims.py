@@ -20,6 +20,7 @@ that states it on its own. A claim traces to one party only when every outlet at
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -27,10 +28,14 @@ from rapidfuzz import fuzz
 
 from ..clean.sections import cosine, term_vector
 from ..embeddings import get_embedder
+from ..lexicon import REPORT_CUES
 from ..model import Article, ClaimStatus, Evidence, Span, Story, StoryClaim
 from ..provenance import passage_group
 from ..settings import AlignSettings
-from .facts_view import FactView, fact_views
+from .facts_view import REPORTING_LEMMAS, FactView, fact_views
+
+_REPORT_CUE = re.compile(REPORT_CUES, re.I)
+WEAK_PREDICATES = REPORTING_LEMMAS | {"be", "have", "do", "make", "get", "take", "go"}
 
 SAME, CONFLICTING, DIFFERENT = "same", "conflicting", "different"
 
@@ -121,7 +126,9 @@ class Matcher:
         same_figures = sum(1 for x in a.figures for y in b.figures if x.kind == y.kind and x.lo <= y.hi and y.lo <= x.hi)
         if len(a.terms & b.terms) + min(1, same_figures) < self.s.min_shared_terms:
             return 0.0
-        lex = max(cosine(self.tv[i], self.tv[j]), self.s.containment_weight * _containment(self.tv[i], self.tv[j]))
+        lex = cosine(self.tv[i], self.tv[j])
+        if min(len(self.tv[i]), len(self.tv[j])) >= self.s.containment_min_terms:
+            lex = max(lex, self.s.containment_weight * _containment(self.tv[i], self.tv[j]))
         thr = self.s.threshold(self.emb_name)
         if self.vecs is None:
             return lex / (2 * thr)
@@ -144,6 +151,14 @@ class Matcher:
                 return Verdict(DIFFERENT, score, "two speakers", veto=True)
             if fuzz.partial_ratio(_norm(a.quoted), _norm(b.quoted)) < self.s.quote_overlap:
                 return Verdict(DIFFERENT, score, "two remarks of one speaker", veto=True)
+        if bool(a.speaker) != bool(b.speaker) and not (a.attribution and b.attribution):
+            score -= self.s.subject_penalty  # a speaker's quoted words vs an outlet's own narration
+        if a.attribution and a.attribution == b.attribution:
+            score += self.s.predicate_bonus  # both outlets cite the same party for it
+        if a.days & b.days:
+            score += self.s.figure_bonus  # the same day named: as specific as a shared figure
+        if a.predicate and a.predicate == b.predicate and a.predicate not in WEAK_PREDICATES:
+            score += self.s.predicate_bonus
         if a.subjects and b.subjects and not a.subjects & b.subjects:
             score -= self.s.subject_penalty  # different actors do the thing: more likely two facts
         conflict = False
@@ -154,15 +169,25 @@ class Matcher:
             for k in shared:
                 fa = [g for g in a.figures if g.kind == k]
                 fb = [g for g in b.figures if g.kind == k]
-                if any(x.lo <= y.hi and y.lo <= x.hi for x in fa for y in fb):
-                    score += self.s.figure_bonus
+                hits = [x for x in fa for y in fb if x.lo <= y.hi and y.lo <= x.hi]
+                if hits:
+                    # "4:17", "1,200 homes": specific; "three-year war", "two people": common, worth a third
+                    specific = any(x.kind.startswith("clock") or abs(x.quantity.value) >= 10 for x in hits)
+                    score += self.s.figure_bonus if specific else self.s.figure_bonus / 3
                 elif len(fa) == 1 and len(fb) == 1:
                     conflict = True
         elif kinds_a and kinds_b:
             score -= self.s.figure_penalty
+        elif _specific(a) != _specific(b):
+            score -= self.s.one_sided_penalty  # "86% of the territory retaken" vs a sentence with no figure at all
         if score < 0.5:
             return Verdict(DIFFERENT, score, "not similar enough")
         return Verdict(CONFLICTING if conflict else SAME, score, "figures differ" if conflict else "")
+
+
+def _specific(f: FactView) -> bool:
+    """The fact gives a specific figure (a time of day, or a number of 10 or more)."""
+    return any(g.kind.startswith("clock") or abs(g.quantity.value) >= 10 for g in f.figures)
 
 
 def _containment(a: dict[str, float], b: dict[str, float]) -> float:
@@ -174,8 +199,6 @@ def _containment(a: dict[str, float], b: dict[str, float]) -> float:
 
 
 def _norm(s: str) -> str:
-    import re
-
     return " ".join(re.findall(r"[\w']+", s.lower().replace("’", "'")))
 
 
@@ -299,6 +322,8 @@ def _story_claim(story: Story, facts: list[FactView], g: list[int], pairs: dict[
             cited.add(m.attribution)
             if m.attribution not in parties:
                 parties.append(m.attribution)
+        elif _REPORT_CUE.search(m.text):
+            cited.add("reports")  # "with reports indicating that ...": passed on, not the outlet's own finding
     own = {grp for grp, cited in by_group.items() if not cited}
     n_origins = len(parties) + len(own)
     conflict = any(pairs.get((x, y), _NONE).label == CONFLICTING for x in g for y in g if x < y)

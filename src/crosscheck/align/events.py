@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from ..model import Article, ClaimStatus, Discrepancy, DiscrepancyKind, DiscrepancySide, Evidence, Story, StoryClaim
@@ -72,6 +73,9 @@ def attribution_discrepancies(story: Story, articles: dict[str, Article], result
             if f.attribution in people:
                 by_party.setdefault(f.attribution, []).append(f)
         if len(by_party) < 2:
+            d = _own_vs_attributed(sc, g, result, people)
+            if d is not None:
+                out.append(d)
             continue
         arts = [{f.article.id for f in fs} for fs in by_party.values()]
         if any(x & y for n, x in enumerate(arts) for y in arts[n + 1 :]):
@@ -94,6 +98,59 @@ def attribution_discrepancies(story: Story, articles: dict[str, Article], result
             )
         )
     return out
+
+
+def _own_vs_attributed(sc: StoryClaim, g: list[int], result, people: set[str]) -> Discrepancy | None:  # noqa: ANN001
+    """One outlet gives a fact as a person's reported words, another states it flatly as its own: both sides present,
+    and each flat statement a verified pair of an attributed one (not merely in the same group)."""
+    facts = [result.facts[i] for i in g]
+    # reported speech ("Paredes said adobe homes ..."), not a quote: a quote restated flatly is ordinary reporting
+    said = [
+        i
+        for i in g
+        if result.facts[i].attribution in people and not result.facts[i].speaker and _speaker_share(result.facts[i]) >= 0.4
+    ]
+    own = [
+        i
+        for i in g
+        if not result.facts[i].attribution and not _REPORTING.search(result.facts[i].text) and not result.facts[i].claim.quotes
+    ]
+    own = [i for i in own if any((min(i, j), max(i, j)) in result.pairs for j in said)]
+    if not said or not own:
+        return None
+    said_f = [result.facts[i] for i in said]
+    own_f = [result.facts[i] for i in own]
+    if {f.article.id for f in said_f} & {f.article.id for f in own_f} or len(facts) < 2:
+        return None
+    who = sorted({f.attribution for f in said_f})
+    return Discrepancy(
+        kind=DiscrepancyKind.attribution,
+        summary=f"“{_short(sc.text)}”: attributed to {', '.join(who)} by {', '.join(sorted({f.article.id for f in said_f}))}, "
+        f"stated without attribution by {', '.join(sorted({f.article.id for f in own_f}))}",
+        sides=[
+            DiscrepancySide(
+                article_ids=sorted({f.article.id for f in said_f}),
+                value=f"attributed to {', '.join(who)}",
+                evidence=[Evidence(article_id=f.article.id, span=_span(f), attributed_to=f.attribution) for f in said_f],
+            ),
+            DiscrepancySide(
+                article_ids=sorted({f.article.id for f in own_f}),
+                value="no attribution",
+                evidence=[Evidence(article_id=f.article.id, span=_span(f)) for f in own_f],
+            ),
+        ],
+    )
+
+
+_REPORTING = re.compile(r"\b(?:said|says|told|tells|added|stated|remarked|reported|announced|confirmed|according to|citing|quoted)\b", re.I)
+
+
+def _speaker_share(f) -> float:  # noqa: ANN001
+    """Share of a fact's text that is the speaker's words (a quote or a reported clause)."""
+    c = f.claim
+    n = max(1, c.end - c.start)
+    quotes = [f.article.quotes[i] for i in c.quotes]
+    return sum(max(0, min(c.end, q.end) - max(c.start, q.start)) for q in quotes) / n
 
 
 def _span(f):  # noqa: ANN001, ANN202

@@ -53,7 +53,7 @@ def outcome(window: str) -> str | None:
 
 _VAGUE = re.compile(r"\b(?:dozens?|hundreds|thousands|millions|scores|several|few|many|numerous)\b", re.I)
 _INCREMENT = re.compile(r"\b(?:more|another|additional|further|extra|other)\s*$", re.I)
-_PEOPLE = {"person", "people", "prisoner", "soldier", "troop", "civilian", "worker", "resident", "hostage", "victim", "fighter", "child", "man", "woman", "patient", "migrant", "refugee", "passenger", "casualty", "death", "body", "officer", "member", "student"}
+_PEOPLE = {"person", "people", "prisoner", "soldier", "troop", "civilian", "worker", "resident", "hostage", "victim", "fighter", "child", "man", "woman", "patient", "migrant", "refugee", "passenger", "casualty", "death", "body", "officer", "member", "student", "employee", "individual", "injury", "survivor", "rescuer", "firefighter", "explorer", "crew", "staff", "resident", "hostage", "captive", "soul"}
 
 
 @dataclass

@@ -147,7 +147,7 @@ def quote_discrepancies(story: Story, articles: dict[str, Article]) -> list[Disc
                 explanation="; ".join(n for n in notes if n) if all(notes) else None,
             )
         )
-    return out + _lone_sentences(story, groups)
+    return out
 
 
 def _lone_sentences(story: Story, groups: list[list[tuple[Article, Quote, str]]]) -> list[Discrepancy]:
