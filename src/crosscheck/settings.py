@@ -102,6 +102,12 @@ class AlignSettings(BaseModel):
         "versions of one remark score 70-100, different remarks of one speaker 30-55).",
     )
     # ---- discrepancies
+    attribution_same: float = Field(
+        default=0.6,
+        description="Scaled similarity a flat statement and a person's reported words must reach to be reported as one "
+        "fact given with and without attribution. At 0.5 the calibration stories gave pairs of related but different "
+        "sentences; tests/eval's two such items score 0.65 and up.",
+    )
     date_max_gap_days: int = Field(
         default=7,
         description="Two days given for one fact more than this apart are about different events (a sentence about an "

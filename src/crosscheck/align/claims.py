@@ -287,6 +287,7 @@ class Alignment:
     groups: list[list[int]]
     claims: list[StoryClaim]
     embedder: str | None
+    settings: AlignSettings
 
 
 def align_facts(
@@ -295,7 +296,7 @@ def align_facts(
     s = settings or AlignSettings()
     facts = fact_views(story, articles, lambda name: origin_key(name, story))
     if not facts:
-        return Alignment([], {}, [], [], None)
+        return Alignment([], {}, [], [], None, s)
     matcher = Matcher(facts, s, embedder)
     pairs, boosts = verified_pairs(matcher, story)
     groups = complete_link(matcher, pairs, boosts)
@@ -305,7 +306,7 @@ def align_facts(
     groups = [groups[k] for k in order]
     for n, c in enumerate(claims, 1):
         c.id = f"{story.id}:k{n}"
-    return Alignment(facts, pairs, groups, claims, matcher.emb_name)
+    return Alignment(facts, pairs, groups, claims, matcher.emb_name, s)
 
 
 def _story_claim(story: Story, facts: list[FactView], g: list[int], pairs: dict[tuple[int, int], Verdict]) -> StoryClaim:

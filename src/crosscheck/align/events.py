@@ -68,10 +68,24 @@ def attribution_discrepancies(story: Story, articles: dict[str, Article], result
     out = []
     for sc, g in zip(result.claims, result.groups):
         by_party: dict[str, list] = {}
+        index: dict[int, int] = {}
         for i in g:
             f = result.facts[i]
+            index[id(f)] = i
             if f.attribution in people:
                 by_party.setdefault(f.attribution, []).append(f)
+        if len(by_party) >= 2:
+            # one fact: every cross pair verified the same (a conflict of figures is a numeric matter, not this)
+            parties = list(by_party)
+            ok = all(
+                getattr(result.pairs.get((min(index[id(x)], index[id(y)]), max(index[id(x)], index[id(y)]))), "label", None) == "same"
+                for n, p in enumerate(parties)
+                for q in parties[n + 1 :]
+                for x in by_party[p]
+                for y in by_party[q]
+            )
+            if not ok:
+                continue
         if len(by_party) < 2:
             d = _own_vs_attributed(sc, g, result, people)
             if d is not None:
@@ -115,7 +129,13 @@ def _own_vs_attributed(sc: StoryClaim, g: list[int], result, people: set[str]) -
         for i in g
         if not result.facts[i].attribution and not _REPORTING.search(result.facts[i].text) and not result.facts[i].claim.quotes
     ]
-    own = [i for i in own if any((min(i, j), max(i, j)) in result.pairs for j in said)]
+    strong = result.settings.attribution_same
+
+    def same(i: int, j: int) -> bool:
+        v = result.pairs.get((min(i, j), max(i, j)))
+        return v is not None and v.label == "same" and v.score >= strong
+
+    own = [i for i in own if any(same(i, j) for j in said)]
     if not said or not own:
         return None
     said_f = [result.facts[i] for i in said]
