@@ -130,3 +130,6 @@ REPORTED_SPEECH_SHIFTS = frozenset({
 # that", "reportedly"): such a sentence is no independent origin of the fact. Source: wire style guides on
 # attribution (AP Stylebook "reportedly"; Reuters Handbook "sourcing").
 REPORT_CUES = r"\b(?:reports? (?:indicat\w*|suggest\w*|say\w*|show\w*)|reportedly|according to (?:reports|media|state media)|(?:was|were|is|are) reported to|it is understood)\b"
+# Words that mark a figure as a sum over several parties ("a total of $120 million", "$120 million in all"): a total
+# is not compared with one party's share. Source: English usage in news copy on pledges, budgets and tolls.
+TOTAL_CUES = r"\b(?:a total of|in total|total(?:ling|ing)?|in all|altogether|combined|overall|all told)\b"

@@ -166,6 +166,7 @@ class Matcher:
         kinds_b = {g.kind for g in b.figures}
         shared = kinds_a & kinds_b
         if shared:
+            actors_differ = bool(a.subjects and b.subjects and not a.subjects & b.subjects)
             for k in shared:
                 fa = [g for g in a.figures if g.kind == k]
                 fb = [g for g in b.figures if g.kind == k]
@@ -175,6 +176,8 @@ class Matcher:
                     specific = any(x.kind.startswith("clock") or abs(x.quantity.value) >= 10 for x in hits)
                     score += self.s.figure_bonus if specific else self.s.figure_bonus / 3
                 elif len(fa) == 1 and len(fb) == 1:
+                    if actors_differ:
+                        return Verdict(DIFFERENT, score, "different actors, different figures", veto=True)
                     conflict = True
         elif kinds_a and kinds_b:
             score -= self.s.figure_penalty
@@ -186,8 +189,8 @@ class Matcher:
 
 
 def _specific(f: FactView) -> bool:
-    """The fact gives a specific figure (a time of day, or a number of 10 or more)."""
-    return any(g.kind.startswith("clock") or abs(g.quantity.value) >= 10 for g in f.figures)
+    """The fact gives a specific figure (a time of day, or a number of 10 or more; durations are incidental)."""
+    return any(g.kind.startswith("clock") or (abs(g.quantity.value) >= 10 and not g.kind.startswith("time")) for g in f.figures)
 
 
 def _containment(a: dict[str, float], b: dict[str, float]) -> float:

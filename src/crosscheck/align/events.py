@@ -12,7 +12,6 @@ from collections.abc import Callable
 
 from ..model import Article, ClaimStatus, Discrepancy, DiscrepancyKind, DiscrepancySide, Evidence, Story, StoryClaim
 from ..settings import AlignSettings
-from .claims import CONFLICTING
 
 
 def _claim_of(article: Article, ev) -> object | None:  # noqa: ANN001
@@ -200,17 +199,21 @@ def figure_judge(result) -> Callable[[str, int, str, int], bool | None]:  # noqa
             qa = next(g for g in fa.figures if g.quantity.start == start_a)
             qb = next(g for g in fb.figures if g.quantity.start == start_b)
             if qa.kind != qb.kind:
-                return None
+                return False if qa.kind.endswith(":total") != qb.kind.endswith(":total") else None
             ga = [g for g in fa.figures if g.kind == qa.kind]
             gb = [g for g in fb.figures if g.kind == qb.kind]
-            if v.label == CONFLICTING and len(ga) == 1 and len(gb) == 1:
-                return True  # the conflict the verification found: one measure of one thing
+            if len(ga) == 1 and len(gb) == 1:
+                return True  # one fact, one figure of this kind each: one measure of one thing
             # a figure that agrees with another figure of the other fact is that one's counterpart, not this one's
             if any(g is not qb and g.lo <= qa.hi and qa.lo <= g.hi for g in gb) or any(g is not qa and g.lo <= qb.hi and qb.lo <= g.hi for g in ga):
                 return False
             return None
         if fa.subjects and fb.subjects and not fa.subjects & fb.subjects:
             return False
+        ka = next((g.kind for g in fa.figures if g.quantity.start == start_a), "")
+        kb = next((g.kind for g in fb.figures if g.quantity.start == start_b), "")
+        if ka.endswith(":total") != kb.endswith(":total"):
+            return False  # a total and one party's share
         return None
 
     return judge

@@ -16,9 +16,22 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ..clean.sections import terms
-from ..lexicon import HEDGE_WORDS, NEGATION_WORDS
+from ..lexicon import DEMONYM_SUFFIXES, HEDGE_WORDS, NEGATION_WORDS, TOTAL_CUES
 from ..model import Article, Claim, Quantity, Story
 from .numbers import _dimension, interval, outcome, _window
+
+
+_TOTAL = re.compile(TOTAL_CUES, re.I)
+
+
+def name_stem(word: str) -> str:
+    """'Kordavian', 'Kordavia' -> 'kordav': a nation, its people and its forces as one side."""
+    w = word.lower().replace("’", "'").removesuffix("'s")
+    for suf in sorted(DEMONYM_SUFFIXES, key=len, reverse=True):
+        if w.endswith(suf) and len(w) - len(suf) >= 4:
+            w = w[: -len(suf)]
+            break
+    return "~" + w.rstrip("aeiouy")
 
 
 @dataclass(frozen=True)
@@ -59,6 +72,9 @@ def _numbers(text: str) -> set[str]:
 def figure_kind(article: Article, q: Quantity) -> str:
     """What a figure measures, as far as its unit and the words around it say: 'count:people:killed', 'money:EUR'."""
     dim = _dimension(q.unit)
+    around = article.text[max(0, q.start - 25) : q.end + 15]
+    if _TOTAL.search(around):
+        return f"{dim}:total"  # a sum over parties: never one party's share
     m = re.match(r"\s*\d[\d,.]*-\w+\s+(\w+)", article.text[q.start : q.end + 30])
     if m and dim in ("length", "area", "mass"):  # "a 22-foot vessel": a property of the noun it modifies, not a distance or a count of anything
         return f"{dim}:of:{m.group(1).lower()}"
@@ -92,12 +108,14 @@ def _parse_slots(doc, view: FactView, names: dict[str, str]) -> None:  # noqa: A
             keep.append(t)
             todo.extend(c for c in t.children if c.dep_ not in CLAUSE_DEPS)
         words = " ".join(t.text for t in sorted(keep, key=lambda t: t.i))
-        return {canon for alias, canon in names.items() if alias and re.search(rf"\b{re.escape(alias)}\b", words)}
+        found = {canon for alias, canon in names.items() if alias and re.search(rf"\b{re.escape(alias)}\b", words)}
+        # nations and their people ("Kordavian forces"), named or not among the story's actors
+        return found | {name_stem(t.text) for t in keep if t.ent_type_ in ("NORP", "GPE")}
 
     for c in root.children:
-        if c.dep_ in ("nsubj", "nsubjpass", "agent"):
+        if c.dep_ in ("nsubj", "agent"):  # who acts ("by Russian forces" in a passive)
             view.subjects |= actors_in(c)
-        elif c.dep_ in ("dobj", "obj", "dative") or (c.dep_ == "prep" and c.lower_ in ("on", "against", "at")):
+        elif c.dep_ in ("nsubjpass", "dobj", "obj", "dative") or (c.dep_ == "prep" and c.lower_ in ("on", "against", "at")):
             view.objects |= actors_in(c)
 
 
