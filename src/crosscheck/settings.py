@@ -114,12 +114,6 @@ class AlignSettings(BaseModel):
         description="Two days given for one fact more than this apart are about different events (a sentence about an "
         "earlier incident), not a date conflict. Real date slips on the calibration stories are one or two days.",
     )
-    numeric_same_thing: float = Field(
-        default=0.5,
-        description="Blended similarity of two facts' sentences at which figures of the same kind (unit and outcome) in "
-        "them are one measure of one thing, when the figures' own windows did not already pair them. Same sweep as "
-        "same_threshold: 0.5 pairs the calibration stories' numeric discrepancies without their not_conflicts.",
-    )
 
     def threshold(self, embedder: str | None) -> float:
         if embedder is None:

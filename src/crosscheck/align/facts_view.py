@@ -85,7 +85,7 @@ def figure_kind(article: Article, q: Quantity) -> str:
     return dim
 
 
-def _parse_slots(doc, view: FactView, names: dict[str, str]) -> None:  # noqa: ANN001
+def _parse_slots(doc, view: FactView, names: dict[str, str], pattern: re.Pattern[str] | None, places: set[str]) -> None:  # noqa: ANN001
     """Subject/object actors, predicate lemma and negation from the dependency parse of the claim."""
     sent = next(iter(doc.sents), None) if len(doc) else None
     if sent is None:
@@ -108,9 +108,13 @@ def _parse_slots(doc, view: FactView, names: dict[str, str]) -> None:  # noqa: A
             keep.append(t)
             todo.extend(c for c in t.children if c.dep_ not in CLAUSE_DEPS)
         words = " ".join(t.text for t in sorted(keep, key=lambda t: t.i))
-        found = {canon for alias, canon in names.items() if alias and re.search(rf"\b{re.escape(alias)}\b", words)}
-        # nations and their people ("Kordavian forces"), named or not among the story's actors
-        return found | {name_stem(t.text) for t in keep if t.ent_type_ in ("NORP", "GPE")}
+        found = {names[m] for m in pattern.findall(words)} if pattern else set()
+        # nations and their people ("Kordavian forces", "Kordavia"): one side, named or not among the story's actors
+        return found | {name_stem(n) for n in found if n in places} | {
+            name_stem(t.text)
+            for t in keep
+            if t.pos_ == "ADJ" and t.text[:1].isupper() and (t.i > t.sent.start or t.lower_.endswith(DEMONYM_SUFFIXES))
+        }
 
     for c in root.children:
         if c.dep_ in ("nsubj", "agent"):  # who acts ("by Russian forces" in a passive)
@@ -160,10 +164,15 @@ def fact_views(story: Story, articles: dict[str, Article], origin_key) -> list[F
         names: dict[str, str] = {}
         for a in story.actors:
             for alias in [a.name, *a.aliases]:
-                names[alias] = a.name
+                if alias:
+                    names[alias] = a.name
+        places = {a.name for a in story.actors if a.type.value == "place"}
+        alts = "|".join(re.escape(x) for x in sorted(names, key=len, reverse=True))
+        pattern = re.compile(rf"\b({alts})\b") if names else None
         nlp = get_nlp()
-        for v, doc in zip(views, nlp.pipe((v.text for v in views), batch_size=64)):
-            _parse_slots(doc, v, names)
+        # the parse, lemmas and tags are all the slots need: no entity recogniser (half the parsing time)
+        for v, doc in zip(views, nlp.pipe((v.text for v in views), batch_size=128, disable=["ner"])):
+            _parse_slots(doc, v, names, pattern, places)
     return views
 
 

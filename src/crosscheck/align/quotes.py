@@ -3,8 +3,11 @@
 Direct quotes are grouped by speaker (unified across the story) and by text
 (fuzzy partial match). Within a group, the version most independent sources
 carry is the reference; every other version is reported with a word-level
-diff against it: words added, dropped or changed, and whole sentences that only
-one source attributes to the speaker.
+diff against it: words added, dropped or changed. Case, punctuation, quote-mark
+style and British/American spelling are not alterations; a version differing
+only by a reported-speech shift (will/would) or in most of its words (likely a
+different translation) is reported with that explanation. A sentence only one
+outlet quotes is single-source material, not a discrepancy.
 """
 
 from __future__ import annotations
@@ -21,7 +24,6 @@ from ..provenance import passage_group
 MATCH = 72  # rapidfuzz partial_ratio for two quotes to be versions of one
 MIN_WORDS = 4
 TRANSLATION_RATIO = 60  # rapidfuzz ratio below which two versions of one remark read as two renderings, not one edited
-TAIL = 300  # characters an article must go on after a shared quote for its silence on the next sentence to count
 
 
 def _norm(s: str) -> str:
@@ -145,43 +147,6 @@ def quote_discrepancies(story: Story, articles: dict[str, Article]) -> list[Disc
                 sides=sides,
                 diff="\n".join(diffs),
                 explanation="; ".join(n for n in notes if n) if all(notes) else None,
-            )
-        )
-    return out
-
-
-def _lone_sentences(story: Story, groups: list[list[tuple[Article, Quote, str]]]) -> list[Discrepancy]:
-    """A quote sentence only one source attributes to a speaker, beside remarks that others quote too."""
-    shared = [g for g in groups if len({a.id for a, _q, _s in g}) >= 2]
-    out = []
-    for g in groups:
-        if len({a.id for a, _q, _s in g}) != 1 or len(g[0][1].text.split()) < 6:
-            continue
-        art, q, speaker = g[0]
-        # the same article quotes the same speaker's remarks that other sources carry, close by
-        near = [sg for sg in shared if any(x[0].id == art.id and x[2] == speaker and abs(x[1].start - q.start) < 600 for x in sg)]
-        if not near:
-            continue
-        others = sorted({a.id for sg in near for a, _q, _s in sg if a.id != art.id})
-        own_group = passage_group(story, art.id, q.start, q.end)
-        # an excerpt that ends soon after the shared remarks may simply be cut before the sentence: those do not count
-        other_groups = {
-            passage_group(story, a.id, x.start, x.end)
-            for sg in near
-            for a, x, _s in sg
-            if a.id != art.id and len(a.text) - x.end >= TAIL
-        } - {own_group}
-        if len(other_groups) < 2:
-            continue  # a rewrite dropping a sentence of its source is not news; two other sources quoting without it is
-        out.append(
-            Discrepancy(
-                kind=DiscrepancyKind.quote,
-                summary=f"only {art.id} attributes this sentence to {speaker}; {', '.join(others)} quote the same remarks without it",
-                sides=[
-                    DiscrepancySide(article_ids=[art.id], value=q.text.strip(" ,."), evidence=[Evidence(article_id=art.id, span=Span(start=q.start, end=q.end, text=q.text), attributed_to=speaker)]),
-                    DiscrepancySide(article_ids=others, value="(not quoted)", evidence=[]),
-                ],
-                diff="{+" + q.text.strip() + "+}",
             )
         )
     return out
