@@ -398,3 +398,14 @@ def test_british_and_american_spellings_squash_alike(text):
 
     american = {"colour": "color", "organise": "organize", "centre": "center", "travelled": "traveled"}[text]
     assert _squash(f"the {text} of it") == _squash(f"the {american} of it")
+
+
+def test_the_settings_used_are_recorded_on_each_story(tmp_path):
+    import crosscheck
+    from crosscheck.settings import AlignSettings
+
+    for name, text in FLOODS.items():
+        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
+    report = crosscheck.analyze([str(tmp_path)], align_settings=AlignSettings(date_max_gap_days=3))
+    assert report.stories and all(s.align_settings and s.align_settings.date_max_gap_days == 3 for s in report.stories)
+    assert '"date_max_gap_days":3' in report.model_dump_json()

@@ -13,6 +13,7 @@ from .model import Article, Report, Story
 from .align import align
 from .provenance import trace
 from .runner import run_articles
+from .settings import AlignSettings
 
 
 def analyze(
@@ -24,6 +25,7 @@ def analyze(
     stdin: bytes | None = None,
     embedder: str | None = None,
     progress: Callable[[str, int, int, Article | Story | None], None] | None = None,
+    align_settings: AlignSettings | None = None,
 ) -> Report:
     """Analyse articles given as paths (files, folders, globs, '-' for stdin) or Article objects.
 
@@ -31,6 +33,8 @@ def analyze(
     ``progress(stage, done, total, item)``: for a progress display. ``stage`` is "articles" (called with
     ``(0, total, None)`` once the inputs are read, then after each article's clean and extract stages) or
     "stories" (``(0, total, None)`` once stories are formed, then after each story's provenance and alignment).
+    ``align_settings``: the alignment thresholds (default :class:`~crosscheck.settings.AlignSettings`); each story
+    records the ones it was aligned with.
     """
     if isinstance(inputs, (str, os.PathLike)):
         inputs = [inputs]
@@ -61,7 +65,7 @@ def analyze(
         progress("stories", 0, len(stories), None)
     for i, story in enumerate(stories, 1):
         trace(story, by_id, embedder=embedder)
-        align(story, by_id, embedder=embedder)
+        align(story, by_id, embedder=embedder, settings=align_settings)
         if progress is not None:
             progress("stories", i, len(stories), story)
     return Report(
