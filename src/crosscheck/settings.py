@@ -83,13 +83,14 @@ class AlignSettings(BaseModel):
     predicate_bonus: float = Field(
         default=0.05,
         description="Added when both facts have the same main verb (not say/be/have...): \"kidnapped ... on May 19\" and "
-        "\"kidnapped them ... on May 19\" (tests/eval set_b); added again when both cite the same party, and again "
-        "when the same actor is the subject of both. Set by hand.",
+        "\"kidnapped them ... on May 19\" (tests/eval set_b); added again when both cite the same party. Set by hand "
+        "(also tried: a bonus for the same subject; it gained wagner-mutiny 0.01 and cost chandrayaan-3-landing 0.03, "
+        "so it was dropped).",
     )
     subject_penalty: float = Field(
         default=0.1,
         description="Taken off when both facts name who acts and the actors differ, and when one is a speaker's quoted "
-        "words and the other the outlet's own unattributed narration of another actor (seeds: \"Russia's forces clawed back\" vs "
+        "words and the other the outlet's own unattributed narration (seeds: \"Russia's forces clawed back\" vs "
         "\"Trump's attempt raised fears\"). Set by hand on the seeds.",
     )
     one_sided_penalty: float = Field(

@@ -152,11 +152,7 @@ class Matcher:
             if fuzz.partial_ratio(_norm(a.quoted), _norm(b.quoted)) < self.s.quote_overlap:
                 return Verdict(DIFFERENT, score, "two remarks of one speaker", veto=True)
         if bool(a.speaker) != bool(b.speaker) and not (a.attribution and b.attribution):
-            quoted, told = (a, b) if a.speaker else (b, a)
-            if quoted.speaker not in told.subjects:
-                score -= self.s.subject_penalty  # a speaker's quoted words vs an outlet's narration of something else
-        if a.subjects & b.subjects:
-            score += self.s.predicate_bonus  # the same actor does it
+            score -= self.s.subject_penalty  # a speaker's quoted words vs an outlet's own narration
         if a.attribution and a.attribution == b.attribution:
             score += self.s.predicate_bonus  # both outlets cite the same party for it
         if a.days & b.days:
