@@ -297,3 +297,30 @@ ONE_UNIT_WORDS = (
     "gallon", "mile", "litre", "liter", "kilometre", "kilometer", "metre", "meter", "foot", "inch", "yard",
     "tonne", "kilogram", "ounce", "acre", "hectare",
 )
+# alignment
+
+# Words that negate a verb ("did not mention", "never said"). Source: English grammar (negative particles and
+# adverbs); spaCy marks most as dep "neg", this list catches the rest.
+NEGATION_WORDS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
+# Modal and hedging words on a fact's verb ("could complicate", "may have"). Source: English modal verbs and the
+# hedging adverbs of wire style ("reportedly", "allegedly").
+HEDGE_WORDS = frozenset({"could", "may", "might", "would", "should", "reportedly", "allegedly", "possibly", "likely", "probably"})
+# British and American spellings of one word: a quote spelt either way is the same quote. Source: the regular
+# correspondences in the Oxford and Merriam-Webster style notes (-ise/-ize, -our/-or, -tre/-ter, doubled l).
+SPELLING_VARIANTS: tuple[tuple[str, str], ...] = (
+    (r"isation\b", "ization"), (r"ise(s|d)?\b", r"ize\1"), (r"ising\b", "izing"), (r"yse(s|d)?\b", r"yze\1"),
+    (r"our(s|ed|ing)?\b", r"or\1"), (r"tre(s)?\b", r"ter\1"), (r"ll(ed|ing|er)\b", r"l\1"), (r"ogue\b", "og"),
+)
+# Words a reporter shifts when turning speech into reported speech ("will" -> "would"): a quote differing only by
+# these is the same remark. Source: English grammar of reported speech (backshift of tense and modals).
+REPORTED_SPEECH_SHIFTS = frozenset({
+    frozenset({"will", "would"}), frozenset({"is", "was"}), frozenset({"are", "were"}), frozenset({"can", "could"}),
+    frozenset({"has", "had"}), frozenset({"have", "had"}), frozenset({"shall", "should"}), frozenset({"may", "might"}),
+})
+# Cues that an outlet passes on what others report rather than stating it as its own ("with reports indicating
+# that", "reportedly"): such a sentence is no independent origin of the fact. Source: wire style guides on
+# attribution (AP Stylebook "reportedly"; Reuters Handbook "sourcing").
+REPORT_CUES = r"\b(?:reports? (?:indicat\w*|suggest\w*|say\w*|show\w*)|reportedly|according to (?:reports|media|state media)|(?:was|were|is|are) reported to|it is understood)\b"
+# Words that mark a figure as a sum over several parties ("a total of $120 million", "$120 million in all"): a total
+# is not compared with one party's share. Source: English usage in news copy on pledges, budgets and tolls.
+TOTAL_CUES = r"\b(?:a total of|in total|total(?:ling|ing)?|in all|altogether|combined|overall|all told)\b"

@@ -24,6 +24,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from .settings import AlignSettings
+
 SCHEMA_VERSION = "1"
 
 
@@ -401,6 +403,7 @@ class Story(_Model):
     independent_groups: list[IndependentGroup] = Field(default_factory=list)
     claims: list[StoryClaim] = Field(default_factory=list)
     discrepancies: list[Discrepancy] = Field(default_factory=list)
+    align_settings: AlignSettings | None = Field(default=None, description="The thresholds alignment used for this story.")
 
 
 class Report(_Model):

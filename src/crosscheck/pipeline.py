@@ -14,7 +14,7 @@ from .model import Article, Report, Story
 from .align import align
 from .provenance import trace
 from .runner import run_articles
-from .settings import DEFAULT, Settings
+from .settings import DEFAULT, AlignSettings, Settings
 
 
 def analyze(
@@ -27,6 +27,7 @@ def analyze(
     embedder: str | None = None,
     progress: Callable[[str, int, int, Article | Story | None], None] | None = None,
     settings: Settings = DEFAULT,
+    align_settings: AlignSettings | None = None,
 ) -> Report:
     """Analyse articles given as paths (files, folders, globs, '-' for stdin) or Article objects.
 
@@ -34,6 +35,8 @@ def analyze(
     ``progress(stage, done, total, item)``: for a progress display. ``stage`` is "articles" (called with
     ``(0, total, None)`` once the inputs are read, then after each article's clean and extract stages) or
     "stories" (``(0, total, None)`` once stories are formed, then after each story's provenance and alignment).
+    ``align_settings``: the alignment thresholds (default :class:`~crosscheck.settings.AlignSettings`); each story
+    records the ones it was aligned with.
     """
     if isinstance(inputs, (str, os.PathLike)):
         inputs = [inputs]
@@ -76,7 +79,7 @@ def analyze(
         # a story of one article has nothing to compare: no embedder is loaded for it
         story_embedder = embedder if len(story.article_ids) > 1 else "none"
         trace(story, by_id, embedder=story_embedder)
-        align(story, by_id, embedder=story_embedder)
+        align(story, by_id, embedder=story_embedder, settings=align_settings)
         if progress is not None:
             progress("stories", i, len(stories), story)
     return Report(

@@ -10,9 +10,10 @@ where it can be explained, an explanation), ``event`` and ``event_date``.
 from __future__ import annotations
 
 from ..extract.actors import unify_story
-from ..model import Article, ClaimStatus, Story
-from .claims import align_claims
-from .events import attribution_discrepancies, date_discrepancies, mark_conflicting
+from ..model import Article, Story
+from ..settings import AlignSettings
+from .claims import Alignment, align_facts
+from .events import attribution_discrepancies, date_discrepancies, figure_judge, mark_conflicting
 from .numbers import numeric_discrepancies
 from .quotes import quote_discrepancies
 from .status import status_discrepancies
@@ -46,28 +47,42 @@ def on_topic_view(article: Article) -> Article:
     return view
 
 
-def align(story: Story, articles: dict[str, Article], *, embedder: str | None = None) -> Story:
+def align(story: Story, articles: dict[str, Article], *, embedder: str | None = None, settings: AlignSettings | None = None) -> Story:
+    settings = settings or AlignSettings()
     articles = {aid: on_topic_view(articles[aid]) for aid in story.article_ids}
     members = [articles[i] for i in story.article_ids if articles[i].ok]
     story.actors = unify_story([a.actors for a in members])
-    story.claims = align_claims(story, articles, embedder)
+    result = align_facts(story, articles, embedder, settings)
+    story.claims = result.claims
     found = (
-        numeric_discrepancies(story, articles, embedder)
+        numeric_discrepancies(story, articles, embedder, judge=figure_judge(result))
         + quote_discrepancies(story, articles)
         + status_discrepancies(story, articles)
-        + date_discrepancies(story, articles)
-        + attribution_discrepancies(story, articles)
+        + date_discrepancies(story, articles, settings)
+        + attribution_discrepancies(story, articles, result)
     )
     story.discrepancies = found
     mark_conflicting(story.claims, found)
-    _event(story, articles)
+    story.align_settings = settings
+    _event(story, articles, result)
     return story
 
 
-def _event(story: Story, articles: dict[str, Article]) -> None:
-    widest = [c for c in story.claims if c.status != ClaimStatus.single_source]
-    if widest:
-        story.event = widest[0].text
+def _event(story: Story, articles: dict[str, Article], result: Alignment) -> None:
+    """The event: what most outlets lead with -- the fact carried in the first paragraphs of the most articles."""
+    best, best_key = None, None
+    for claim, g in zip(result.claims, result.groups):
+        facts = [result.facts[i] for i in g]
+        leads = [f for f in facts if f.lead]
+        if not leads:
+            continue
+        key = (len({f.article.id for f in leads}), claim.independent_sources, -min(f.claim.start for f in leads))
+        if best_key is None or key > best_key:
+            # the representative: the lead sentence naming the most actors and figures, shortest first on ties
+            rep = max(leads, key=lambda f: (len(f.who) + len(f.figures) + len(f.days), -len(f.text)))
+            best, best_key = rep.text, key
+    if best is not None:
+        story.event = best
     try:
         from ..extract.dates import story_event_date
     except ImportError:  # pragma: no cover

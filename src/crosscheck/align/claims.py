@@ -1,148 +1,54 @@
-"""Match claims across the articles of a story into story-level claims.
+"""Match facts across the articles of a story into story-level claims.
 
-Two claims state the same fact when their sentence embeddings are close and
-they share content words (numbers and names included). Matching is greedy,
-best pairs first, and a story claim takes at most one claim per article, so
-that chains of loosely related sentences do not merge. Each story claim counts
-its independent sources (provenance groups; wire paragraphs quoted in a
-liveblog count for the wire) and its independent origins (the parties the
-claim is attributed to: five outlets citing one ministry are one origin).
+Facts, not sentences: every article claim is seen through its slots (:mod:`.facts_view`). Alignment runs in
+three steps:
+
+1. **Candidates**: each fact is compared only with its nearest neighbours by sentence embedding
+   (``settings.neighbours``, cosine >= ``settings.candidate_floor``), with facts that share a rare name or
+   figure, and with sentences provenance paired (a copy's edited sentence) -- never all pairs.
+2. **Verification** of a candidate pair decides *same*, *conflicting* or *different* from the slots:
+   negation on one side only, reversed sides (one's subject is the other's object), two speakers, or two
+   remarks of one speaker are different facts; figures of the same kind of thing with incompatible values make
+   a similar pair *conflicting*; figures of unrelated kinds (money vs people) count against the pair.
+3. **Groups** in which every member is verified same-or-conflicting with every other (complete link: no
+   chaining through a middle sentence), best pairs first, at most one fact per article.
+
+Each story claim counts its independent sources (provenance groups; wire paragraphs quoted in a liveblog count
+for the wire) and its independent origins: the parties the outlets attribute it to, plus each independent group
+that states it on its own. A claim traces to one party only when every outlet attributes it to that party.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import numpy as np
+from rapidfuzz import fuzz
 
-from ..clean.sections import cosine, term_vector, terms
+from ..clean.sections import cosine, term_vector
 from ..embeddings import get_embedder
-from ..model import Article, Claim, ClaimStatus, Evidence, Span, Story, StoryClaim
+from ..lexicon import REPORT_CUES
+from ..model import Article, ClaimStatus, Evidence, Span, Story, StoryClaim
 from ..provenance import passage_group
+from ..settings import AlignSettings
+from .facts_view import REPORTING_LEMMAS, FactView, fact_views
 
-import os as _os
+_REPORT_CUE = re.compile(REPORT_CUES, re.I)
+WEAK_PREDICATES = REPORTING_LEMMAS | {"be", "have", "do", "make", "get", "take", "go"}
 
-# blended similarity (EMB_WEIGHT x embedding cosine + the rest x weighted word overlap) at which two claims match;
-# measured on tests/eval (see bench/RESULTS.md)
-EMB_WEIGHT = float(_os.environ.get("CROSSCHECK_EMB_WEIGHT", "0.6"))
-THRESHOLD = {
-    "minilm": float(_os.environ.get("CROSSCHECK_T_MINILM", "0.55")),
-    "static": float(_os.environ.get("CROSSCHECK_T_STATIC", "0.57")),
-}
-LEX_ONLY = float(_os.environ.get("CROSSCHECK_T_LEX", "0.3"))
-MIN_SHARED_TERMS = 2
-NUMBER_BONUS = float(_os.environ.get("CROSSCHECK_NUMBER_BONUS", "0.2"))
-ONE_SIDED = float(_os.environ.get("CROSSCHECK_ONE_SIDED", "0.75"))  # share of the bonus taken off when only one claim states a figure
+SAME, CONFLICTING, DIFFERENT = "same", "conflicting", "different"
 
 
 @dataclass
-class Item:
-    article: Article
-    claim: Claim
-    terms: set[str]
+class Verdict:
+    label: str
+    score: float
+    why: str = ""
+    veto: bool = False  # the slots say different facts, however alike the words
 
 
-def _numbers(text: str) -> set[str]:
-    import re
-
-    return set(re.findall(r"\d[\d,.]*\d|\d", text))
-
-
-def claim_vectors(items: list[Item], embedder: str | None) -> tuple[np.ndarray | None, str | None]:
-    if embedder == "none" or not items:
-        return None, None
-    try:
-        emb = get_embedder(embedder)
-    except Exception:  # noqa: BLE001 - no embedder installed: lexical only
-        return None, None
-    return emb.encode([it.claim.text for it in items]), emb.name
-
-
-def similarity_matrix(items: list[Item], vecs: np.ndarray | None, emb_name: str | None) -> np.ndarray:
-    """Pairwise claim similarity: embedding cosine blended with specificity-weighted word overlap.
-
-    Scaled so that 0.5 is the matching threshold. Claims sharing fewer than
-    MIN_SHARED_TERMS content words or numbers never match.
-    """
-    n = len(items)
-    tv = [term_vector(list(it.terms)) for it in items]
-    lex = np.zeros((n, n), dtype=np.float32)
-    for i in range(n):
-        for j in range(i + 1, n):
-            if len(items[i].terms & items[j].terms) >= MIN_SHARED_TERMS:
-                lex[i, j] = lex[j, i] = cosine(tv[i], tv[j])
-    # the same figure in both claims is strong evidence of the same fact
-    nums = [{n for n in _numbers(it.claim.text) if len(n.strip(",.")) >= 2} for it in items]
-    bonus = np.zeros((n, n), dtype=np.float32)
-    for i in range(n):
-        for j in range(i + 1, n):
-            if nums[i] & nums[j]:
-                bonus[i, j] = bonus[j, i] = NUMBER_BONUS
-            elif nums[i] and nums[j]:
-                bonus[i, j] = bonus[j, i] = -NUMBER_BONUS  # both state figures, none in common: other facts
-            elif nums[i] or nums[j]:
-                bonus[i, j] = bonus[j, i] = -NUMBER_BONUS * ONE_SIDED
-    if vecs is None:
-        return np.where(lex > 0, lex / (2 * LEX_ONLY) + bonus, 0)
-    sims = (vecs @ vecs.T).astype(np.float32)
-    w_emb = EMB_WEIGHT
-    blend = w_emb * sims + (1 - w_emb) * lex
-    thr = THRESHOLD[emb_name] if emb_name in THRESHOLD else THRESHOLD["static"]
-    return np.where(lex > 0, blend / (2 * thr) + bonus, 0)
-
-
-def cluster(items: list[Item], sim: np.ndarray, threshold: float = 0.5) -> list[list[int]]:
-    """Greedy best-first grouping; a group holds at most one claim per article."""
-    n = len(items)
-    group = list(range(n))
-    members: dict[int, list[int]] = {i: [i] for i in range(n)}
-    arts: dict[int, set[str]] = {i: {items[i].article.id} for i in range(n)}
-    iu, ju = np.triu_indices(n, 1)
-    vals = sim[iu, ju]
-    order = np.argsort(-vals)
-    for k in order:
-        if vals[k] < threshold:
-            break
-        i, j = int(iu[k]), int(ju[k])
-        gi, gj = group[i], group[j]
-        if gi == gj or arts[gi] & arts[gj]:
-            continue
-        # average link: the two groups must be close as wholes, not through one pair
-        mi, mj = members[gi], members[gj]
-        if len(mi) + len(mj) > 2 and float(sim[np.ix_(mi, mj)].mean()) < threshold * 0.8:
-            continue
-        for x in mj:
-            group[x] = gi
-        members[gi] = mi + mj
-        arts[gi] |= arts[gj]
-        del members[gj], arts[gj]
-    return [sorted(m, key=lambda x: (items[x].article.id, items[x].claim.start)) for m in members.values()]
-
-
-def _provenance_pairs(story: Story, items: list[Item], sim: np.ndarray) -> None:
-    """Sentences the provenance stage paired (a copy's edited sentence, a rewrite's restatement) state the same fact."""
-    where: dict[str, list[tuple[int, int, int]]] = {}
-    for k, it in enumerate(items):
-        where.setdefault(it.article.id, []).append((it.claim.start, it.claim.end, k))
-
-    def claim_at(aid: str, start: int, end: int) -> int | None:
-        mid = (start + end) // 2
-        for s0, s1, k in where.get(aid, []):
-            if s0 <= mid < s1:
-                return k
-        return None
-
-    def covers(k: int, span) -> bool:  # noqa: ANN001
-        c = items[k].claim
-        return (min(c.end, span.end) - max(c.start, span.start)) >= 0.5 * (c.end - c.start)
-
-    for link in story.reuse:
-        for p in link.passages:
-            i, j = claim_at(link.a, p.a.start, p.a.end), claim_at(link.b, p.b.start, p.b.end)
-            # a passage pairs two claims only when it is most of both (not a shared name and title)
-            if i is not None and j is not None and i != j and covers(i, p.a) and covers(j, p.b):
-                boost = 0.5 + 0.5 * p.similarity
-                sim[i, j] = sim[j, i] = max(sim[i, j], boost)
+_NONE = Verdict(DIFFERENT, 0.0)
 
 
 def origin_key(name: str | None, story: Story) -> str | None:
@@ -157,57 +63,297 @@ def origin_key(name: str | None, story: Story) -> str | None:
     return name
 
 
-def align_claims(story: Story, articles: dict[str, Article], embedder: str | None = None) -> list[StoryClaim]:
-    items = [
-        Item(articles[aid], c, set(terms(c.text)) | _numbers(c.text))
-        for aid in story.article_ids
-        for c in articles[aid].claims
-    ]
-    if not items:
-        return []
-    vecs, emb_name = claim_vectors(items, embedder)
-    sim = similarity_matrix(items, vecs, emb_name)
-    _provenance_pairs(story, items, sim)
-    groups = cluster(items, sim)
-    out: list[StoryClaim] = []
-    for g in groups:
-        members = [items[i] for i in g]
-        src_groups = {passage_group(story, m.article.id, m.claim.start, m.claim.end) for m in members}
-        attributed: list[str] = []
-        own: set[str] = set()
-        for m in members:
-            key = origin_key(m.claim.attributed_to, story)
-            if key and key not in attributed:
-                attributed.append(key)
-            elif not key:
-                own.add(passage_group(story, m.article.id, m.claim.start, m.claim.end) or m.article.id)
-        # outlets repeating a claim others attribute to a party are taken to carry that party's claim;
-        # only when nobody attributes it does each independent group's own reporting count as an origin
-        n_origins = len(attributed) if attributed else len(own)
-        rep = max(members, key=lambda m: (len(m.claim.quantities) + len(m.claim.actors), -len(m.claim.text)))
-        n_src = len(src_groups)
-        out.append(
-            StoryClaim(
-                id="",
-                text=rep.claim.text,
-                status=ClaimStatus.corroborated if n_src >= 2 else ClaimStatus.single_source,
-                independent_sources=n_src,
-                independent_origins=n_origins,
-                attributed_to=attributed,
-                article_ids=sorted({m.article.id for m in members}),
-                evidence=[
-                    Evidence(
-                        article_id=m.article.id,
-                        span=Span(start=m.claim.start, end=m.claim.end, text=m.claim.text),
-                        attributed_to=origin_key(m.claim.attributed_to, story),
-                    )
-                    for m in members
-                ],
-                unverified_by=sorted({m.article.id for m in members if m.claim.unverified}),
-                unverified_notes=list(dict.fromkeys(m.claim.unverified_note for m in members if m.claim.unverified_note)),
-            )
-        )
-    out.sort(key=lambda c: (-c.independent_sources, -len(c.article_ids), c.evidence[0].article_id, c.evidence[0].span.start))
-    for n, c in enumerate(out, 1):
-        c.id = f"{story.id}:k{n}"
+class Matcher:
+    """Candidate pairs and their verification for the facts of one story."""
+
+    def __init__(self, facts: list[FactView], settings: AlignSettings, embedder: str | None) -> None:
+        self.facts = facts
+        self.s = settings
+        self.vecs, self.emb_name = self._vectors(embedder)
+        self.tv = [term_vector(list(f.terms)) for f in facts]
+
+    def _vectors(self, embedder: str | None) -> tuple[np.ndarray | None, str | None]:
+        if embedder == "none" or not self.facts:
+            return None, None
+        try:
+            emb = get_embedder(embedder)
+        except Exception:  # noqa: BLE001 - no embedder installed: lexical only
+            return None, None
+        return emb.encode([f.text for f in self.facts]), emb.name
+
+    # ---- 1. candidates
+    def candidates(self, extra: set[tuple[int, int]] = frozenset()) -> set[tuple[int, int]]:  # type: ignore[assignment]
+        n = len(self.facts)
+        arts = np.array([f.article.id for f in self.facts])
+        out: set[tuple[int, int]] = set(extra)
+        if self.vecs is not None and n > 1:
+            k = min(self.s.neighbours, n - 1)
+            ids = sorted(set(arts.tolist()))
+            cols = {a: np.flatnonzero(arts == a) for a in ids}
+            for i0 in range(0, n, 256):  # blocks: memory grows with the block, not with n x n
+                block = self.vecs[i0 : i0 + 256] @ self.vecs.T
+                for r, row in enumerate(block):
+                    i = i0 + r
+                    row = np.where(arts == arts[i], -1.0, row)
+                    top = set(np.argpartition(-row, k - 1)[:k].tolist()) if k < n else set(range(n))
+                    # and the best match in each other article (a fact is stated once per outlet)
+                    top |= {int(c[np.argmax(row[c])]) for a, c in cols.items() if a != arts[i]}
+                    for j in top:
+                        if row[j] >= self.s.candidate_floor:
+                            out.add((min(i, int(j)), max(i, int(j))))
+        # facts sharing a rare name or a figure (value and kind): few facts per key, so few pairs
+        buckets: dict[str, list[int]] = {}
+        for i, f in enumerate(self.facts):
+            keys = {f"n:{w}" for w in f.who} | {f"f:{g.kind}:{g.quantity.value:g}" for g in f.figures}
+            for key in keys:
+                buckets.setdefault(key, []).append(i)
+        n_arts = len(set(arts.tolist())) or 1
+        for members in buckets.values():
+            if len({self.facts[i].article.id for i in members}) > max(3, n_arts // 2) or len(members) > 60:
+                continue  # a name every outlet uses (the story's protagonist) is not rare
+            for x in range(len(members)):
+                for y in range(x + 1, len(members)):
+                    i, j = members[x], members[y]
+                    if self.facts[i].article.id != self.facts[j].article.id:
+                        out.add((min(i, j), max(i, j)))
+        return out
+
+    # ---- 2. verification
+    def similarity(self, i: int, j: int) -> float:
+        """Blended similarity scaled so that 0.5 is the matching threshold; 0 when too few words are shared."""
+        a, b = self.facts[i], self.facts[j]
+        # a figure of the same kind with a compatible value is a shared term ("nearly 100" ~ "at least 99")
+        same_figures = sum(1 for x in a.figures for y in b.figures if x.kind == y.kind and x.lo <= y.hi and y.lo <= x.hi)
+        if len(a.terms & b.terms) + min(1, same_figures) < self.s.min_shared_terms:
+            return 0.0
+        lex = cosine(self.tv[i], self.tv[j])
+        if min(len(self.tv[i]), len(self.tv[j])) >= self.s.containment_min_terms:
+            lex = max(lex, self.s.containment_weight * _containment(self.tv[i], self.tv[j]))
+        thr = self.s.threshold(self.emb_name)
+        if self.vecs is None:
+            return lex / (2 * thr)
+        emb = float(self.vecs[i] @ self.vecs[j])
+        return (self.s.emb_weight * emb + (1 - self.s.emb_weight) * lex) / (2 * thr)
+
+    def verify(self, i: int, j: int, boost: float = 0.0) -> Verdict:
+        a, b = self.facts[i], self.facts[j]
+        if a.article.id == b.article.id:
+            return Verdict(DIFFERENT, 0.0, "one article", veto=True)
+        score = max(self.similarity(i, j), boost)
+        if score <= 0:
+            return Verdict(DIFFERENT, score, "too few shared words")
+        if a.negated != b.negated:
+            return Verdict(DIFFERENT, score, "negated on one side only", veto=True)
+        if a.subjects & b.objects and b.subjects & a.objects and not a.subjects & b.subjects:
+            return Verdict(DIFFERENT, score, "sides reversed", veto=True)
+        if a.speaker and b.speaker:
+            if a.speaker != b.speaker:
+                return Verdict(DIFFERENT, score, "two speakers", veto=True)
+            if fuzz.partial_ratio(_norm(a.quoted), _norm(b.quoted)) < self.s.quote_overlap:
+                return Verdict(DIFFERENT, score, "two remarks of one speaker", veto=True)
+        if bool(a.speaker) != bool(b.speaker) and not (a.attribution and b.attribution):
+            score -= self.s.subject_penalty  # a speaker's quoted words vs an outlet's own narration
+        if a.attribution and a.attribution == b.attribution:
+            score += self.s.predicate_bonus  # both outlets cite the same party for it
+        if a.days & b.days:
+            score += self.s.figure_bonus  # the same day named: as specific as a shared figure
+        if a.predicate and a.predicate == b.predicate and a.predicate not in WEAK_PREDICATES:
+            score += self.s.predicate_bonus
+        if a.subjects and b.subjects and not a.subjects & b.subjects:
+            score -= self.s.subject_penalty  # different actors do the thing: more likely two facts
+        conflict = False
+        kinds_a = {g.kind for g in a.figures}
+        kinds_b = {g.kind for g in b.figures}
+        shared = kinds_a & kinds_b
+        if shared:
+            actors_differ = bool(a.subjects and b.subjects and not a.subjects & b.subjects)
+            for k in shared:
+                fa = [g for g in a.figures if g.kind == k]
+                fb = [g for g in b.figures if g.kind == k]
+                hits = [x for x in fa for y in fb if x.lo <= y.hi and y.lo <= x.hi]
+                if hits:
+                    # "4:17", "1,200 homes": specific; "three-year war", "two people": common, worth a third
+                    specific = any(x.kind.startswith("clock") or abs(x.quantity.value) >= 10 for x in hits)
+                    score += self.s.figure_bonus if specific else self.s.figure_bonus / 3
+                elif len(fa) == 1 and len(fb) == 1:
+                    if actors_differ:
+                        return Verdict(DIFFERENT, score, "different actors, different figures", veto=True)
+                    conflict = True
+        elif kinds_a and kinds_b:
+            score -= self.s.figure_penalty
+        elif _specific(a) != _specific(b):
+            score -= self.s.one_sided_penalty  # "86% of the territory retaken" vs a sentence with no figure at all
+        if score < 0.5:
+            return Verdict(DIFFERENT, score, "not similar enough")
+        return Verdict(CONFLICTING if conflict else SAME, score, "figures differ" if conflict else "")
+
+
+def _specific(f: FactView) -> bool:
+    """The fact gives a specific figure (a time of day, or a number of 10 or more; durations are incidental)."""
+    return any(g.kind.startswith("clock") or (abs(g.quantity.value) >= 10 and not g.kind.startswith("time")) for g in f.figures)
+
+
+def _containment(a: dict[str, float], b: dict[str, float]) -> float:
+    """How much of the shorter fact the longer one carries (weighted words): a detail restated inside a longer sentence."""
+    if not a or not b:
+        return 0.0
+    small, big = (a, b) if sum(a.values()) <= sum(b.values()) else (b, a)
+    return sum(w for t, w in small.items() if t in big) / sum(small.values())
+
+
+def _norm(s: str) -> str:
+    return " ".join(re.findall(r"[\w']+", s.lower().replace("’", "'")))
+
+
+def _provenance_pairs(story: Story, facts: list[FactView]) -> dict[tuple[int, int], float]:
+    """Sentences the provenance stage paired (a copy's edited sentence, a rewrite's restatement): a strong candidate."""
+    where: dict[str, list[tuple[int, int, int]]] = {}
+    for k, f in enumerate(facts):
+        where.setdefault(f.article.id, []).append((f.claim.start, f.claim.end, k))
+
+    def claim_at(aid: str, start: int, end: int) -> int | None:
+        mid = (start + end) // 2
+        for s0, s1, k in where.get(aid, []):
+            if s0 <= mid < s1:
+                return k
+        return None
+
+    def covers(k: int, span) -> bool:  # noqa: ANN001
+        c = facts[k].claim
+        return (min(c.end, span.end) - max(c.start, span.start)) >= 0.5 * (c.end - c.start)
+
+    out: dict[tuple[int, int], float] = {}
+    for link in story.reuse:
+        for p in link.passages:
+            i, j = claim_at(link.a, p.a.start, p.a.end), claim_at(link.b, p.b.start, p.b.end)
+            # a passage pairs two claims only when it is most of both (not a shared name and title)
+            if i is not None and j is not None and i != j and covers(i, p.a) and covers(j, p.b):
+                key = (min(i, j), max(i, j))
+                out[key] = max(out.get(key, 0.0), 0.5 + 0.5 * p.similarity)
     return out
+
+
+def verified_pairs(matcher: Matcher, story: Story) -> tuple[dict[tuple[int, int], Verdict], dict[tuple[int, int], float]]:
+    boosts = _provenance_pairs(story, matcher.facts)
+    out = {}
+    for i, j in sorted(matcher.candidates(set(boosts))):
+        v = matcher.verify(i, j, boosts.get((i, j), 0.0))
+        if v.label != DIFFERENT:
+            out[(i, j)] = v
+    return out, boosts
+
+
+def complete_link(matcher: Matcher, pairs: dict[tuple[int, int], Verdict], boosts: dict[tuple[int, int], float]) -> list[list[int]]:
+    """Groups in which every member agrees with every other, built from verified pairs, best first.
+
+    Two groups join through a verified pair only when every cross pair agrees: verified, or alike enough
+    (``settings.agree_threshold``) with no slot saying they differ. No chaining through a middle sentence;
+    at most one fact per article per group.
+    """
+    facts = matcher.facts
+    n = len(facts)
+    cache: dict[tuple[int, int], bool] = {}
+
+    def agrees(x: int, y: int) -> bool:
+        key = (min(x, y), max(x, y))
+        if key in pairs:
+            return True
+        if key not in cache:
+            v = matcher.verify(key[0], key[1], boosts.get(key, 0.0))
+            cache[key] = not v.veto and v.score >= matcher.s.agree_threshold
+        return cache[key]
+
+    group = list(range(n))
+    members: dict[int, list[int]] = {i: [i] for i in range(n)}
+    for (i, j), _v in sorted(pairs.items(), key=lambda kv: -kv[1].score):
+        gi, gj = group[i], group[j]
+        if gi == gj:
+            continue
+        mi, mj = members[gi], members[gj]
+        if {facts[x].article.id for x in mi} & {facts[y].article.id for y in mj}:
+            continue
+        if not all(agrees(x, y) for x in mi for y in mj):
+            continue
+        for x in mj:
+            group[x] = gi
+        members[gi] = mi + mj
+        del members[gj]
+    return [sorted(m, key=lambda x: (facts[x].article.id, facts[x].claim.start)) for m in members.values()]
+
+
+@dataclass
+class Alignment:
+    """What fact alignment found: the facts, the verified pairs, the groups and the story claims."""
+
+    facts: list[FactView]
+    pairs: dict[tuple[int, int], Verdict]
+    groups: list[list[int]]
+    claims: list[StoryClaim]
+    embedder: str | None
+    settings: AlignSettings
+
+
+def align_facts(
+    story: Story, articles: dict[str, Article], embedder: str | None = None, settings: AlignSettings | None = None
+) -> Alignment:
+    s = settings or AlignSettings()
+    facts = fact_views(story, articles, lambda name: origin_key(name, story))
+    if not facts:
+        return Alignment([], {}, [], [], None, s)
+    matcher = Matcher(facts, s, embedder)
+    pairs, boosts = verified_pairs(matcher, story)
+    groups = complete_link(matcher, pairs, boosts)
+    claims = [_story_claim(story, facts, g, pairs) for g in groups]
+    order = sorted(range(len(claims)), key=lambda k: (-claims[k].independent_sources, -len(claims[k].article_ids), claims[k].evidence[0].article_id, claims[k].evidence[0].span.start))
+    claims = [claims[k] for k in order]
+    groups = [groups[k] for k in order]
+    for n, c in enumerate(claims, 1):
+        c.id = f"{story.id}:k{n}"
+    return Alignment(facts, pairs, groups, claims, matcher.emb_name, s)
+
+
+def _story_claim(story: Story, facts: list[FactView], g: list[int], pairs: dict[tuple[int, int], Verdict]) -> StoryClaim:
+    members = [facts[i] for i in g]
+    src_groups = {passage_group(story, m.article.id, m.claim.start, m.claim.end) for m in members}
+    # origins: each independent group gives the parties its outlets cite; a group that cites nobody is an origin
+    # itself. Five outlets citing one ministry are one origin; a copy that drops the attribution is no new one.
+    parties: list[str] = []
+    by_group: dict[str, set[str]] = {}
+    for m in members:
+        grp = passage_group(story, m.article.id, m.claim.start, m.claim.end) or m.article.id
+        cited = by_group.setdefault(grp, set())
+        if m.attribution:
+            cited.add(m.attribution)
+            if m.attribution not in parties:
+                parties.append(m.attribution)
+        elif _REPORT_CUE.search(m.text):
+            cited.add("reports")  # "with reports indicating that ...": passed on, not the outlet's own finding
+    own = {grp for grp, cited in by_group.items() if not cited}
+    n_origins = len(parties) + len(own)
+    conflict = any(pairs.get((x, y), _NONE).label == CONFLICTING for x in g for y in g if x < y)
+    n_src = len(src_groups)
+    rep = max(members, key=lambda m: (len(m.claim.quantities) + len(m.claim.actors), -len(m.claim.text)))
+    status = ClaimStatus.single_source
+    if conflict and len(members) >= 2:
+        status = ClaimStatus.conflicting
+    elif n_src >= 2:
+        status = ClaimStatus.corroborated
+    return StoryClaim(
+        id="",
+        text=rep.claim.text,
+        status=status,
+        independent_sources=n_src,
+        independent_origins=n_origins,
+        attributed_to=parties,
+        article_ids=sorted({m.article.id for m in members}),
+        evidence=[
+            Evidence(article_id=m.article.id, span=Span(start=m.claim.start, end=m.claim.end, text=m.claim.text), attributed_to=m.attribution)
+            for m in members
+        ],
+        unverified_by=sorted({m.article.id for m in members if m.claim.unverified}),
+        unverified_notes=list(dict.fromkeys(m.claim.unverified_note for m in members if m.claim.unverified_note)),
+    )
+
+
+def align_claims(story: Story, articles: dict[str, Article], embedder: str | None = None, settings: AlignSettings | None = None) -> list[StoryClaim]:
+    return align_facts(story, articles, embedder, settings).claims

@@ -1,13 +1,17 @@
-"""Date and attribution discrepancies, found within story claims.
+"""Date and attribution discrepancies, found within verified fact groups; the figure judge for numeric ones.
 
-- ``date``: the articles of one story claim place it on different days.
-- ``attribution``: one source attributes a claim to a named party, another
-  states it as its own (no attribution).
+- ``date``: the outlets of one fact place it on different days, a few days apart (days further apart belong to
+  sentences about other, earlier events).
+- ``attribution``: one fact given to different people by different outlets (both sides name a source).
 """
 
 from __future__ import annotations
 
-from ..model import Article, Discrepancy, DiscrepancyKind, DiscrepancySide, Evidence, Story, StoryClaim
+import re
+from collections.abc import Callable
+
+from ..model import Article, ClaimStatus, Discrepancy, DiscrepancyKind, DiscrepancySide, Evidence, Story, StoryClaim
+from ..settings import AlignSettings
 
 
 def _claim_of(article: Article, ev) -> object | None:  # noqa: ANN001
@@ -17,7 +21,8 @@ def _claim_of(article: Article, ev) -> object | None:  # noqa: ANN001
     return None
 
 
-def date_discrepancies(story: Story, articles: dict[str, Article]) -> list[Discrepancy]:
+def date_discrepancies(story: Story, articles: dict[str, Article], settings: AlignSettings | None = None) -> list[Discrepancy]:
+    s = settings or AlignSettings()
     out = []
     for sc in story.claims:
         if len(sc.article_ids) < 2:
@@ -33,6 +38,9 @@ def date_discrepancies(story: Story, articles: dict[str, Article]) -> list[Discr
                 by_day.setdefault(days.pop(), []).append(ev)
         if len(by_day) < 2:
             continue
+        days = sorted(by_day)
+        if (days[-1] - days[0]).days > s.date_max_gap_days:
+            continue  # years apart: one of the sentences is about an earlier event, not this fact's day
         sides = [
             DiscrepancySide(article_ids=sorted({e.article_id for e in evs}), value=day.isoformat(), evidence=evs)
             for day, evs in sorted(by_day.items())
@@ -47,49 +55,168 @@ def date_discrepancies(story: Story, articles: dict[str, Article]) -> list[Discr
     return out
 
 
-def attribution_discrepancies(story: Story, articles: dict[str, Article]) -> list[Discrepancy]:
+def attribution_discrepancies(story: Story, articles: dict[str, Article], result) -> list[Discrepancy]:  # noqa: ANN001
+    """A fact the outlets give to different people: both sides name a source, and the sources differ.
+
+    Only people count as sources here: "Tass reported Peskov said" and "Peskov said" cite one person through an
+    agency, not two sources.
+    """
+    from ..extract.actors import surname
+
+    people = {a.name for a in story.actors if a.type.value == "person"}
     out = []
-    for sc in story.claims:
-        if len(sc.article_ids) < 2:
+    for sc, g in zip(result.claims, result.groups):
+        by_party: dict[str, list] = {}
+        index: dict[int, int] = {}
+        for i in g:
+            f = result.facts[i]
+            index[id(f)] = i
+            if f.attribution in people:
+                by_party.setdefault(f.attribution, []).append(f)
+        if len(by_party) >= 2:
+            # one fact: every cross pair verified the same (a conflict of figures is a numeric matter, not this)
+            parties = list(by_party)
+            ok = all(
+                getattr(result.pairs.get((min(index[id(x)], index[id(y)]), max(index[id(x)], index[id(y)]))), "label", None) == "same"
+                for n, p in enumerate(parties)
+                for q in parties[n + 1 :]
+                for x in by_party[p]
+                for y in by_party[q]
+            )
+            if not ok:
+                continue
+        if len(by_party) < 2:
+            d = _own_vs_attributed(sc, g, result, people)
+            if d is not None:
+                out.append(d)
             continue
-        said = [e for e in sc.evidence if e.attributed_to]
-        own = [e for e in sc.evidence if not e.attributed_to]
-        if not said or not own:
-            continue
-        # only where the attributed side names a person (a quote or reported speech), not "according to" boilerplate
-        people = {p.name for p in story.actors if p.type.value == "person"}
-        said = [e for e in said if e.attributed_to in people and _speaker_words(articles[e.article_id], e) >= 0.4]
-        # the unattributed side must state it flatly: no quote, no reporting verb in the sentence
-        own = [e for e in own if not _REPORTING.search(e.span.text) and not _quoted(articles[e.article_id], e)]
-        if not said or {e.article_id for e in said} & {e.article_id for e in own}:
-            continue
-        who = sorted({e.attributed_to for e in said})
+        arts = [{f.article.id for f in fs} for fs in by_party.values()]
+        if any(x & y for n, x in enumerate(arts) for y in arts[n + 1 :]):
+            continue  # one article names both: a chain of speakers, not a disagreement
+        if any(surname(p) in f.text for p in by_party for q, fs in by_party.items() if q != p for f in fs):
+            continue  # "Peskov said that under a deal brokered by Lukashenko": both outlets name both people
+        sides = [
+            DiscrepancySide(
+                article_ids=sorted({f.article.id for f in fs}),
+                value=f"attributed to {party}",
+                evidence=[Evidence(article_id=f.article.id, span=_span(f), attributed_to=party) for f in fs],
+            )
+            for party, fs in sorted(by_party.items())
+        ]
         out.append(
             Discrepancy(
                 kind=DiscrepancyKind.attribution,
-                summary=f"“{_short(sc.text)}”: attributed to {', '.join(who)} by {', '.join(sorted({e.article_id for e in said}))}, "
-                f"stated without attribution by {', '.join(sorted({e.article_id for e in own}))}",
-                sides=[
-                    DiscrepancySide(article_ids=sorted({e.article_id for e in said}), value=f"attributed to {', '.join(who)}", evidence=said),
-                    DiscrepancySide(article_ids=sorted({e.article_id for e in own}), value="no attribution", evidence=own),
-                ],
+                summary=f"“{_short(sc.text)}”: " + " vs ".join(f"{s.value} ({', '.join(s.article_ids)})" for s in sides),
+                sides=sides,
             )
         )
     return out
 
 
-_REPORTING = __import__("re").compile(r"\b(?:said|says|told|tells|added|stated|remarked|reported|announced|confirmed|according to|citing|quoted)\b", __import__("re").I)
+def _own_vs_attributed(sc: StoryClaim, g: list[int], result, people: set[str]) -> Discrepancy | None:  # noqa: ANN001
+    """One outlet gives a fact as a person's reported words, another states it flatly as its own: both sides present,
+    and each flat statement a verified pair of an attributed one (not merely in the same group)."""
+    facts = [result.facts[i] for i in g]
+    # reported speech ("Paredes said adobe homes ..."), not a quote: a quote restated flatly is ordinary reporting
+    said = [
+        i
+        for i in g
+        if result.facts[i].attribution in people and not result.facts[i].speaker and _speaker_share(result.facts[i]) >= 0.4
+    ]
+    own = [
+        i
+        for i in g
+        if not result.facts[i].attribution and not _REPORTING.search(result.facts[i].text) and not result.facts[i].claim.quotes
+    ]
+    strong = result.settings.attribution_same
+
+    def same(i: int, j: int) -> bool:
+        v = result.pairs.get((min(i, j), max(i, j)))
+        return v is not None and v.label == "same" and v.score >= strong
+
+    own = [i for i in own if any(same(i, j) for j in said)]
+    if not said or not own:
+        return None
+    said_f = [result.facts[i] for i in said]
+    own_f = [result.facts[i] for i in own]
+    if {f.article.id for f in said_f} & {f.article.id for f in own_f} or len(facts) < 2:
+        return None
+    who = sorted({f.attribution for f in said_f})
+    return Discrepancy(
+        kind=DiscrepancyKind.attribution,
+        summary=f"“{_short(sc.text)}”: attributed to {', '.join(who)} by {', '.join(sorted({f.article.id for f in said_f}))}, "
+        f"stated without attribution by {', '.join(sorted({f.article.id for f in own_f}))}",
+        sides=[
+            DiscrepancySide(
+                article_ids=sorted({f.article.id for f in said_f}),
+                value=f"attributed to {', '.join(who)}",
+                evidence=[Evidence(article_id=f.article.id, span=_span(f), attributed_to=f.attribution) for f in said_f],
+            ),
+            DiscrepancySide(
+                article_ids=sorted({f.article.id for f in own_f}),
+                value="no attribution",
+                evidence=[Evidence(article_id=f.article.id, span=_span(f)) for f in own_f],
+            ),
+        ],
+    )
 
 
-def _speaker_words(article: Article, ev) -> float:  # noqa: ANN001
-    """Share of a claim's text that is the speaker's words (a quote or a reported clause)."""
-    n = max(1, ev.span.end - ev.span.start)
-    covered = sum(max(0, min(ev.span.end, q.end) - max(ev.span.start, q.start)) for q in article.quotes)
-    return covered / n
+_REPORTING = re.compile(r"\b(?:said|says|told|tells|added|stated|remarked|reported|announced|confirmed|according to|citing|quoted)\b", re.I)
 
 
-def _quoted(article: Article, ev) -> bool:  # noqa: ANN001
-    return any(q.start < ev.span.end and ev.span.start < q.end for q in article.quotes)
+def _speaker_share(f) -> float:  # noqa: ANN001
+    """Share of a fact's text that is the speaker's words (a quote or a reported clause)."""
+    c = f.claim
+    n = max(1, c.end - c.start)
+    quotes = [f.article.quotes[i] for i in c.quotes]
+    return sum(max(0, min(c.end, q.end) - max(c.start, q.start)) for q in quotes) / n
+
+
+def _span(f):  # noqa: ANN001, ANN202
+    from ..model import Span
+
+    return Span(start=f.claim.start, end=f.claim.end, text=f.claim.text)
+
+
+def figure_judge(result) -> Callable[[str, int, str, int], bool | None]:  # noqa: ANN001
+    """Whether two figures (article id, start offset) measure one thing, as the verified fact pairs say.
+
+    True: their facts are a verified pair (same or conflicting). False: their facts have different, non-empty
+    subjects (one donor's pledge and another's). None: the facts say nothing; the figure windows decide.
+    """
+    where: dict[tuple[str, int], int] = {}
+    for k, f in enumerate(result.facts):
+        for g in f.figures:
+            where[(f.article.id, g.quantity.start)] = k
+
+    def judge(aid_a: str, start_a: int, aid_b: str, start_b: int) -> bool | None:
+        i, j = where.get((aid_a, start_a)), where.get((aid_b, start_b))
+        if i is None or j is None:
+            return None
+        fa, fb = result.facts[i], result.facts[j]
+        v = result.pairs.get((min(i, j), max(i, j)))
+        if v is not None:
+            qa = next(g for g in fa.figures if g.quantity.start == start_a)
+            qb = next(g for g in fb.figures if g.quantity.start == start_b)
+            if qa.kind != qb.kind:
+                return False if qa.kind.endswith(":total") != qb.kind.endswith(":total") else None
+            ga = [g for g in fa.figures if g.kind == qa.kind]
+            gb = [g for g in fb.figures if g.kind == qb.kind]
+            if len(ga) == 1 and len(gb) == 1:
+                return True  # one fact, one figure of this kind each: one measure of one thing
+            # a figure that agrees with another figure of the other fact is that one's counterpart, not this one's
+            if any(g is not qb and g.lo <= qa.hi and qa.lo <= g.hi for g in gb) or any(g is not qa and g.lo <= qb.hi and qb.lo <= g.hi for g in ga):
+                return False
+            return None
+        if fa.subjects and fb.subjects and not fa.subjects & fb.subjects:
+            return False
+        ka = next((g.kind for g in fa.figures if g.quantity.start == start_a), "")
+        kb = next((g.kind for g in fb.figures if g.quantity.start == start_b), "")
+        if ka.endswith(":total") != kb.endswith(":total"):
+            return False  # a total and one party's share
+        return None
+
+    return judge
 
 
 def _short(text: str, n: int = 90) -> str:
@@ -97,11 +224,18 @@ def _short(text: str, n: int = 90) -> str:
 
 
 def mark_conflicting(claims: list[StoryClaim], discrepancies: list[Discrepancy]) -> None:
-    """A story claim whose evidence appears in a discrepancy is 'conflicting'."""
-    from ..model import ClaimStatus
-
-    spans = {(e.article_id, e.span.start) for d in discrepancies if d.kind != DiscrepancyKind.attribution for s in d.sides for e in s.evidence}
+    """A story claim holding both sides of a discrepancy (a verified conflict inside its group) is 'conflicting'."""
     for c in claims:
-        if any((e.article_id, e.span.start) in spans or any(e.article_id == a and e.span.start <= st < e.span.end for a, st in spans) for e in c.evidence):
-            if len(c.article_ids) >= 2:
+        if len(c.article_ids) < 2:
+            continue
+        spans = {(e.article_id, e.span.start, e.span.end) for e in c.evidence}
+
+        def inside(side: DiscrepancySide) -> bool:
+            return any(any(a == e.article_id and s0 <= e.span.start < s1 for a, s0, s1 in spans) for e in side.evidence)
+
+        for d in discrepancies:
+            if d.kind == DiscrepancyKind.attribution or d.explanation:
+                continue
+            if sum(inside(s) for s in d.sides) >= 2:
                 c.status = ClaimStatus.conflicting
+                break

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..clean.sections import terms
@@ -53,7 +54,7 @@ def outcome(window: str) -> str | None:
 
 _VAGUE = re.compile(r"\b(?:dozens?|hundreds|thousands|millions|scores|several|few|many|numerous)\b", re.I)
 _INCREMENT = re.compile(r"\b(?:more|another|additional|further|extra|other)\s*$", re.I)
-_PEOPLE = {"person", "people", "prisoner", "soldier", "troop", "civilian", "worker", "resident", "hostage", "victim", "fighter", "child", "man", "woman", "patient", "migrant", "refugee", "passenger", "casualty", "death", "body", "officer", "member", "student"}
+_PEOPLE = {"person", "people", "prisoner", "soldier", "troop", "civilian", "worker", "resident", "hostage", "victim", "fighter", "child", "man", "woman", "patient", "migrant", "refugee", "passenger", "casualty", "death", "body", "officer", "member", "student", "employee", "individual", "injury", "survivor", "rescuer", "firefighter", "explorer", "crew", "staff", "resident", "hostage", "captive", "soul"}
 
 
 @dataclass
@@ -129,7 +130,11 @@ def _fmt(q: Quantity) -> str:
     return q.text
 
 
-def numeric_discrepancies(story: Story, articles: dict[str, Article], embedder: str | None = None) -> list[Discrepancy]:
+def numeric_discrepancies(
+    story: Story, articles: dict[str, Article], embedder: str | None = None, judge: Callable[[str, int, str, int], bool | None] | None = None
+) -> list[Discrepancy]:
+    """``judge(article_a, start_a, article_b, start_b)``: whether fact alignment verified the two figures' facts as one
+    (True), as different facts (False), or has no say (None); it overrides the figure windows either way."""
     items = []
     for aid in story.article_ids:
         art = articles[aid]
@@ -173,6 +178,9 @@ def numeric_discrepancies(story: Story, articles: dict[str, Article], embedder: 
                     continue  # "300 injured" vs "1,900 workers": different outcomes, or one without any
                 same_outcome = bool(oa and oa == ob)
             shared = a.terms & b.terms
+            verdict = judge(a.article.id, a.q.start, b.article.id, b.q.start) if judge else None
+            if verdict is False:
+                continue  # different facts (one donor's pledge and another's)
             if vecs is not None:
                 sim = float(vecs[i] @ vecs[j])
                 hi, lo = SIM_HI.get(name, 0.8), SIM_LO.get(name, 0.7)
@@ -181,6 +189,8 @@ def numeric_discrepancies(story: Story, articles: dict[str, Article], embedder: 
             else:
                 sim = len(shared) / len(a.terms | b.terms) if a.terms | b.terms else 0.0
                 ok, lo = len(shared) >= 2, 0.0
+            if verdict:
+                ok, sim = True, max(sim, 1.0)  # verified facts: one measure of one thing, wherever the figures sit
             sims[(i, j)] = sims[(j, i)] = sim
             if ok:
                 pairs.append((sim + 0.05 * len(shared), i, j))

@@ -3,8 +3,11 @@
 Direct quotes are grouped by speaker (unified across the story) and by text
 (fuzzy partial match). Within a group, the version most independent sources
 carry is the reference; every other version is reported with a word-level
-diff against it: words added, dropped or changed, and whole sentences that only
-one source attributes to the speaker.
+diff against it: words added, dropped or changed. Case, punctuation, quote-mark
+style and British/American spelling are not alterations; a version differing
+only by a reported-speech shift (will/would) or in most of its words (likely a
+different translation) is reported with that explanation. A sentence only one
+outlet quotes is single-source material, not a discrepancy.
 """
 
 from __future__ import annotations
@@ -14,11 +17,13 @@ import re
 
 from rapidfuzz import fuzz
 
+from ..lexicon import REPORTED_SPEECH_SHIFTS, SPELLING_VARIANTS
 from ..model import Article, Discrepancy, DiscrepancyKind, DiscrepancySide, Evidence, Quote, Span, Story
 from ..provenance import passage_group
 
 MATCH = 72  # rapidfuzz partial_ratio for two quotes to be versions of one
 MIN_WORDS = 4
+TRANSLATION_RATIO = 60  # rapidfuzz ratio below which two versions of one remark read as two renderings, not one edited
 
 
 def _norm(s: str) -> str:
@@ -26,8 +31,26 @@ def _norm(s: str) -> str:
     return " ".join(re.findall(r"[\w']+", s))
 
 
+def _spelling(word: str) -> str:
+    for pat, rep in SPELLING_VARIANTS:
+        word = re.sub(pat, rep, word)
+    return word
+
+
 def _squash(s: str) -> str:
-    return _norm(s).replace(" ", "")
+    """A quote's words only: no case, punctuation, quote-mark style or British/American spelling differences."""
+    return "".join(_spelling(w) for w in _norm(s).split())
+
+
+def explain(reference: str, variant: str) -> str | None:
+    """Why two versions of one remark may both be faithful: a reported-speech shift, or different translations."""
+    a, b = _norm(reference).split(), _norm(variant).split()
+    ops = [op for op in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes() if op[0] != "equal"]
+    if ops and all(op == "replace" and i2 - i1 == 1 and j2 - j1 == 1 and frozenset({a[i1], b[j1]}) in REPORTED_SPEECH_SHIFTS for op, i1, i2, j1, j2 in ops):
+        return "only a reported-speech shift (" + ", ".join(f"{a[i1]}/{b[j1]}" for _op, i1, _i2, j1, _j2 in ops) + ")"
+    if fuzz.ratio(" ".join(a), " ".join(b)) < TRANSLATION_RATIO:
+        return "the versions share few words: likely different translations or paraphrases of one remark"
+    return None
 
 
 def word_diff(reference: str, variant: str) -> str:
@@ -103,8 +126,10 @@ def quote_discrepancies(story: Story, articles: dict[str, Article]) -> list[Disc
             )
         ]
         diffs = []
+        notes = []
         for _key, vs, extra in altered:
             vt = vs[0][1].text.strip(" ,.")
+            notes.append(explain(ref_text, vt) if extra == "changes" else None)
             sides.append(
                 DiscrepancySide(
                     article_ids=sorted({a.id for a, _q, _s in vs}),
@@ -121,37 +146,7 @@ def quote_discrepancies(story: Story, articles: dict[str, Article]) -> list[Disc
                 ),
                 sides=sides,
                 diff="\n".join(diffs),
-            )
-        )
-    return out + _lone_sentences(story, groups)
-
-
-def _lone_sentences(story: Story, groups: list[list[tuple[Article, Quote, str]]]) -> list[Discrepancy]:
-    """A quote sentence only one source attributes to a speaker, beside remarks that others quote too."""
-    shared = [g for g in groups if len({a.id for a, _q, _s in g}) >= 2]
-    out = []
-    for g in groups:
-        if len({a.id for a, _q, _s in g}) != 1 or len(g[0][1].text.split()) < 6:
-            continue
-        art, q, speaker = g[0]
-        # the same article quotes the same speaker's remarks that other sources carry, close by
-        near = [sg for sg in shared if any(x[0].id == art.id and x[2] == speaker and abs(x[1].start - q.start) < 600 for x in sg)]
-        if not near:
-            continue
-        others = sorted({a.id for sg in near for a, _q, _s in sg if a.id != art.id})
-        own_group = passage_group(story, art.id, q.start, q.end)
-        other_groups = {passage_group(story, a.id, x.start, x.end) for sg in near for a, x, _s in sg if a.id != art.id} - {own_group}
-        if len(other_groups) < 2:
-            continue  # a rewrite dropping a sentence of its source is not news; two other sources quoting without it is
-        out.append(
-            Discrepancy(
-                kind=DiscrepancyKind.quote,
-                summary=f"only {art.id} attributes this sentence to {speaker}; {', '.join(others)} quote the same remarks without it",
-                sides=[
-                    DiscrepancySide(article_ids=[art.id], value=q.text.strip(" ,."), evidence=[Evidence(article_id=art.id, span=Span(start=q.start, end=q.end, text=q.text), attributed_to=speaker)]),
-                    DiscrepancySide(article_ids=others, value="(not quoted)", evidence=[]),
-                ],
-                diff="{+" + q.text.strip() + "+}",
+                explanation="; ".join(n for n in notes if n) if all(notes) else None,
             )
         )
     return out

@@ -1,0 +1,411 @@
+"""Fact alignment on short stories written for these tests (issue 12, "What was seen": one test per kind of error).
+
+Each story is a few outlets' reports of one invented event, in the style of wire copy and local news. The texts are
+ours; nothing here comes from the story sets.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from crosscheck.model import ClaimStatus, DiscrepancyKind
+
+
+def analyse(tmp_path, articles: dict[str, str]):
+    import crosscheck
+
+    for name, text in articles.items():
+        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
+    report = crosscheck.analyze([str(tmp_path)])
+    story = max(report.stories, key=lambda s: len(s.article_ids))
+    assert len(story.article_ids) == len(articles), [s.article_ids for s in report.stories]
+    return story
+
+
+def joined(story, a: str, b: str) -> list:
+    """Story claims whose evidence holds a sentence with ``a`` and another (or the same) with ``b``."""
+    return [c for c in story.claims if any(a in e.span.text for e in c.evidence) and any(b in e.span.text for e in c.evidence)]
+
+
+def numeric_values(story) -> list[set[str]]:
+    return [{s.value for s in d.sides} for d in story.discrepancies if d.kind == DiscrepancyKind.numeric]
+
+
+PORT = {
+    "wire": """ date 2026-03-10
+Dockworkers' strike shuts Valdoria's main port for a third day
+
+By Elena Marsh
+
+PORT AMSEL (Reuters) - A strike by dockworkers kept the port of Amsel closed for a third day on Tuesday, leaving dozens of container ships waiting offshore.
+
+"The terminals will stay closed until Thursday at the earliest," port authority spokesman Daniel Okafor told reporters on Tuesday.
+
+The union is demanding a 12 percent pay rise after two years without an increase.
+
+"Every day the terminals stay closed costs the port two million euros," Okafor said, adding that perishable cargo was being diverted to smaller harbours.
+""",
+    "daily": """ date 2026-03-10
+Port of Amsel stays shut as strike drags on
+
+The port of Amsel remained closed on Tuesday as dockworkers entered the third day of their strike over pay.
+
+Port authority spokesman Daniel Okafor said the terminals would stay closed until Thursday at the earliest.
+
+Union leaders said their members had not had a pay rise in two years and were asking for 12 percent.
+
+Truck drivers waiting outside the gates said they had been sleeping in their cabs since Sunday.
+""",
+    "radio": """ date 2026-03-10
+Amsel port strike costing millions, says port authority
+
+Dockworkers at the port of Amsel stayed off work for a third day on Tuesday.
+
+"Every day the terminals stay closed costs the port two million euros," port authority spokesman Daniel Okafor said.
+
+The strike began on Sunday after talks between the union and the port operators broke down.
+
+Shipping agents said more than 30 vessels were anchored outside the harbour waiting to unload.
+""",
+}
+
+
+def test_two_remarks_of_one_spokesman_are_not_one_fact(tmp_path):
+    story = analyse(tmp_path, PORT)
+    assert not joined(story, "closed until Thursday", "two million euros"), [c.text for c in joined(story, "closed until Thursday", "two million euros")]
+    # the same remark, quoted by two outlets, is one fact
+    assert [c for c in joined(story, "two million euros", "two million euros") if len(c.article_ids) >= 2]
+
+
+FRONT = {
+    "agency": """ date 2026-05-02
+Fighting intensifies along the Varna river front
+
+By Tomas Lind
+
+KESTOVO (AP) - Fighting intensified along the Varna river on Friday, with both armies reporting heavy artillery fire near the town of Kestovo.
+
+Kordavian forces were pounding Selmani positions near Kestovo on Friday, the Kordavian defence ministry said.
+
+The ministry said its units had advanced two kilometres along the river bank.
+
+Local officials said hundreds of civilians had fled Kestovo overnight.
+""",
+    "paper": """ date 2026-05-02
+Selmani army says it hit back near Kestovo
+
+The Selmani army said it had struck back along the Varna river on Friday after days of shelling.
+
+Selmani forces launched attacks on Kordavian positions near Kestovo on Friday, the Selmani general staff said.
+
+A spokesman for the general staff said the attacks had destroyed two ammunition depots.
+
+Aid groups said roads out of Kestovo were crowded with families heading west.
+""",
+}
+
+
+def test_reversed_sides_are_not_one_fact(tmp_path):
+    story = analyse(tmp_path, FRONT)
+    assert not joined(story, "pounding Selmani positions", "attacks on Kordavian positions")
+
+
+PRESSER = {
+    "wire": """ date 2026-02-18
+Chancellor silent on truce plan after talks in Brell
+
+By Ana Kovac
+
+BRELL (Reuters) - Chancellor Miriam Hollen held two hours of talks with the envoys of both parties in Brell on Wednesday, her office said.
+
+Hollen said afterwards that the talks had been "frank and useful" and that a second round was planned for March.
+
+Hollen did not mention the ceasefire idea floated by the envoys in her statement after the talks.
+
+The talks are the first since fighting resumed in January.
+""",
+    "weekly": """ date 2026-02-18
+Envoys float ceasefire idea as Brell talks end
+
+Envoys from both parties met Chancellor Miriam Hollen in Brell on Wednesday for two hours of talks.
+
+A proposal for a 30-day ceasefire was floated by the envoys last week.
+
+Hollen said the ceasefire idea floated by the envoys could complicate a ceasefire deal after the talks.
+
+A second round of talks is planned for March.
+""",
+}
+
+
+def test_a_negated_statement_is_not_the_positive_one(tmp_path):
+    story = analyse(tmp_path, PRESSER)
+    assert not joined(story, "did not mention the ceasefire idea", "could complicate a ceasefire deal")
+    assert [c for c in story.claims if any("did not mention" in e.span.text for e in c.evidence)]
+
+
+FLOODS = {
+    "wire": """ date 2026-09-14
+EU pledges aid as floods swamp Dravia's north
+
+By Lena Brandt
+
+NORDSTADT (Reuters) - The European Union pledged €500m in emergency aid on Monday as floods swept through northern Dravia, forcing thousands from their homes.
+
+The European Commission said the money would pay for shelter, drinking water and the repair of bridges.
+
+Rivers in the region rose to their highest level in 40 years after four days of rain.
+""",
+    "local": """ date 2026-09-14
+Firefighters battle rising water in Nordstadt
+
+Around 500 firefighters were deployed to the flooded districts of Nordstadt on Monday as the river kept rising.
+
+The regional fire service said crews had pumped out dozens of basements and rescued people stranded on rooftops.
+
+Rivers in the region rose to their highest level in 40 years after four days of rain.
+""",
+}
+
+
+def test_money_and_a_head_count_sharing_a_number_are_different_facts(tmp_path):
+    story = analyse(tmp_path, FLOODS)
+    assert not joined(story, "€500m", "500 firefighters")
+    assert not [v for v in numeric_values(story) if any("500" in x for x in v) and len(v) > 1]
+
+
+RESCUE = {
+    "a_wire": """ date 2026-01-21
+Two rescued alive from collapsed hotel in Mirava
+
+By Paulo Reis
+
+MIRAVA (AFP) - Rescuers pulled two people alive from the rubble of a collapsed hotel in Mirava on Wednesday, 30 hours after it came down, the civil protection agency said.
+
+The six-storey building came down shortly after midnight.
+
+Officials said 14 guests were still unaccounted for.
+""",
+    "b_paper": """ date 2026-01-21
+Hotel collapse in Mirava: two survivors found
+
+Two people were rescued alive from the rubble of the collapsed hotel in Mirava on Wednesday, civil protection officials said.
+
+The building, which had six floors, fell shortly after midnight while most guests were asleep.
+
+Fourteen guests remain unaccounted for.
+""",
+    "c_radio": """ date 2026-01-21
+Mirava hotel: rescuers find survivors in rubble
+
+Search teams rescued two people alive from the ruins of the hotel in Mirava on Wednesday, the civil protection agency said.
+
+Relatives gathered at a sports hall near the site, waiting for news.
+
+The mayor said the hotel had passed a safety inspection last year.
+""",
+    "d_tv": """ date 2026-01-21
+Survivors pulled from Mirava hotel ruins
+
+Two people have been pulled alive from the rubble of a hotel that collapsed in Mirava, after 31 hours under the concrete, according to the civil protection agency.
+
+Cranes were brought in to lift slabs of concrete from the site.
+
+Dozens of volunteers joined the search through the day.
+""",
+    "e_site": """ date 2026-01-21
+Mirava: two alive under hotel rubble
+
+Rescue workers brought two people out alive from under the rubble of the collapsed hotel in Mirava on Wednesday, the civil protection agency said.
+
+Doctors at the city hospital said both were in a stable condition.
+
+Engineers will inspect neighbouring buildings on Thursday.
+""",
+}
+
+
+def test_one_fact_across_five_outlets_is_one_claim(tmp_path):
+    story = analyse(tmp_path, RESCUE)
+    cs = [c for c in story.claims if any(("two" in e.span.text.lower()) and "alive" in e.span.text for e in c.evidence)]
+    assert cs
+    widest = max(cs, key=lambda c: len(c.article_ids))
+    assert len(widest.article_ids) >= 4, [(c.text, c.article_ids) for c in cs]
+    assert widest.status == ClaimStatus.corroborated
+
+
+FIRE = {
+    "wire": """ date 2026-07-08
+Wildfire near Castelo forces evacuation of 2,000
+
+By Rui Santos
+
+CASTELO (Reuters) - About 400 firefighters battled a wildfire in the hills above Castelo through the night, the regional civil protection service said on Wednesday.
+
+The fire forced the evacuation of about 2,000 residents from four villages.
+
+Strong winds and temperatures above 40 degrees Celsius fanned the flames.
+""",
+    "paper": """ date 2026-07-08
+Castelo fire: villages evacuated as winds fan flames
+
+Four villages above Castelo were evacuated on Wednesday as a wildfire spread through the hills.
+
+The civil protection service said 500 firefighters and 12 water-bombing aircraft had been sent to tackle the blaze.
+
+Residents were taken to a school gym in the town centre.
+""",
+}
+
+
+def test_figures_of_one_measure_in_differently_worded_facts_are_compared(tmp_path):
+    story = analyse(tmp_path, FIRE)
+    assert [v for v in numeric_values(story) if any("400" in x for x in v) and any("500" in x for x in v)], [d.summary for d in story.discrepancies]
+
+
+SPEECH = {
+    "wire": """ date 2026-04-11
+Minister defends budget cuts in parliament
+
+By Sara Lind
+
+LUSSEN (Reuters) - Finance Minister Karel Dvorak defended his spending cuts in parliament on Thursday as opposition lawmakers walked out.
+
+"We will not borrow our way out of this crisis, and we will not jeopardize the recovery," Dvorak told lawmakers.
+
+The cuts include a freeze on public sector hiring until 2028.
+""",
+    "paper": """ date 2026-04-11
+Opposition walks out as Dvorak defends cuts
+
+Opposition lawmakers walked out of parliament on Thursday while Finance Minister Karel Dvorak defended the budget.
+
+‘We will not borrow our way out of this crisis, and we will not jeopardise the recovery’, Dvorak told lawmakers.
+
+Unions have called a protest for Saturday.
+""",
+}
+
+
+def test_quote_mark_style_punctuation_and_spelling_are_not_an_altered_quote(tmp_path):
+    story = analyse(tmp_path, SPEECH)
+    assert not [d for d in story.discrepancies if d.kind == DiscrepancyKind.quote], [d.summary for d in story.discrepancies]
+
+
+PLEDGES = {
+    "wire": """ date 2026-06-03
+Donors pledge $120 million for Taren earthquake recovery
+
+By Omar Haddad
+
+GENEVA (Reuters) - Donors pledged a total of $120 million for the reconstruction of Taren province at a conference in Geneva on Tuesday, the United Nations said.
+
+Germany pledged $40 million for the reconstruction of schools and clinics.
+
+The earthquake in March destroyed more than 9,000 homes.
+""",
+    "paper": """ date 2026-06-03
+Japan and Norway lead pledges for quake-hit Taren
+
+Japan pledged $25 million for the reconstruction of Taren province at the Geneva conference on Tuesday.
+
+Norway pledged $15 million for the reconstruction of water systems.
+
+The United Nations had appealed for $300 million.
+""",
+}
+
+
+def test_one_donors_pledge_is_not_compared_with_anothers_or_the_total(tmp_path):
+    story = analyse(tmp_path, PLEDGES)
+    assert not [v for v in numeric_values(story) if any("$" in x for x in v)], [d.summary for d in story.discrepancies]
+
+
+CYBER = {
+    "wire": """ date 2026-10-15
+Hackers disrupt Marlow city services
+
+By Nina Holt
+
+MARLOW (AP) - A ransomware attack disrupted city services in Marlow on Wednesday, October 14, officials said.
+
+The city's website and payment systems were taken offline.
+
+The city was hit by a similar attack on March 3, 2024, which took weeks to repair.
+""",
+    "paper": """ date 2026-10-15
+Marlow services down after cyberattack
+
+A ransomware attack disrupted city services in Marlow on Wednesday, October 14, the city council said.
+
+Officials said residents could not pay parking fines or water bills online.
+
+A ransomware attack disrupted city services in Marlow on March 3, 2024, and took weeks to repair, the council said.
+""",
+}
+
+
+def test_a_date_of_an_earlier_event_is_not_a_date_conflict(tmp_path):
+    story = analyse(tmp_path, CYBER)
+    assert not [d for d in story.discrepancies if d.kind == DiscrepancyKind.date], [d.summary for d in story.discrepancies]
+
+
+STRIKE = {
+    "wire": """ date 2026-08-19
+Airstrike hits fuel depot near Oran Bay
+
+By Kim Novak
+
+ORAN BAY (Reuters) - Black smoke rose over the coast on Tuesday after an overnight attack on the port district.
+
+An airstrike destroyed a fuel depot near Oran Bay, regional governor Ilya Marek said on his Telegram channel.
+
+Marek said no one was hurt and that fuel supplies to the city were secure for at least a month.
+""",
+    "paper": """ date 2026-08-19
+Fuel depot ablaze after strike near Oran Bay
+
+Residents of the streets around the harbour were told to keep their windows shut on Tuesday.
+
+An airstrike destroyed a fuel depot near Oran Bay overnight, sending flames dozens of metres into the air.
+
+Our reporter at the scene saw fire engines queuing at the harbour gate.
+""",
+    "tv": """ date 2026-08-19
+Oran Bay: depot burns after overnight strike
+
+Ships were ordered away from the oil terminal at Oran Bay on Tuesday.
+
+An airstrike destroyed the fuel depot near Oran Bay, the port authority said in a statement.
+
+The authority said the terminal would reopen once the fire was out.
+""",
+}
+
+
+def test_a_fact_traces_to_one_party_only_when_every_outlet_attributes_it(tmp_path):
+    story = analyse(tmp_path, STRIKE)
+    cs = [c for c in story.claims if any("destroyed a fuel depot" in e.span.text for e in c.evidence)]
+    widest = max(cs, key=lambda c: len(c.article_ids))
+    assert len(widest.article_ids) == 3
+    # the governor's and the port authority's word, and one outlet's own reporting: three origins, not one
+    assert widest.independent_origins >= 2, (widest.attributed_to, widest.independent_origins)
+
+
+@pytest.mark.parametrize("text", ["colour", "organise", "centre", "travelled"])
+def test_british_and_american_spellings_squash_alike(text):
+    from crosscheck.align.quotes import _squash
+
+    american = {"colour": "color", "organise": "organize", "centre": "center", "travelled": "traveled"}[text]
+    assert _squash(f"the {text} of it") == _squash(f"the {american} of it")
+
+
+def test_the_settings_used_are_recorded_on_each_story(tmp_path):
+    import crosscheck
+    from crosscheck.settings import AlignSettings
+
+    for name, text in FLOODS.items():
+        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
+    report = crosscheck.analyze([str(tmp_path)], align_settings=AlignSettings(date_max_gap_days=3))
+    assert report.stories and all(s.align_settings and s.align_settings.date_max_gap_days == 3 for s in report.stories)
+    assert '"date_max_gap_days":3' in report.model_dump_json()
