@@ -168,7 +168,7 @@ def _speaker_share(f) -> float:  # noqa: ANN001
     """Share of a fact's text that is the speaker's words (a quote or a reported clause)."""
     c = f.claim
     n = max(1, c.end - c.start)
-    quotes = [f.article.quotes[i] for i in c.quotes]
+    quotes = f.article.quotes_of(c)
     return sum(max(0, min(c.end, q.end) - max(c.start, q.start)) for q in quotes) / n
 
 

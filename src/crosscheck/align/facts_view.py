@@ -140,10 +140,9 @@ def fact_views(story: Story, articles: dict[str, Article], origin_key) -> list[F
         lead_end = paras[1] if len(paras) >= 2 else len(art.text)
         for c in art.claims:
             v = FactView(id=c.id, article=art, claim=c, text=c.text, terms=set(terms(c.text)) | _numbers(c.text))
-            v.who = {origin_key(n) or n for n in c.actors}
+            v.who = {origin_key(a.name) or a.name for a in art.actors_of(c)}
             v.attribution = origin_key(c.attributed_to)
-            for i in c.quantities:
-                q = art.quantities[i]
+            for q in art.quantities_of(c):
                 if q.unit == "clock":
                     # a time of day: minutes after local midnight (or seconds after UTC midnight when the zone is known)
                     utc = q.value_si is not None and q.utc_offset is not None
@@ -153,8 +152,8 @@ def fact_views(story: Story, articles: dict[str, Article], origin_key) -> list[F
                     continue
                 lo, hi = interval(q)
                 v.figures.append(Figure(figure_kind(art, q), lo, hi, q))
-            v.days = {art.dates[i].resolved for i in c.dates if art.dates[i].resolved and art.dates[i].granularity == "day"}
-            direct = [art.quotes[i] for i in c.quotes if art.quotes[i].direct]
+            v.days = {d.resolved for d in art.dates_of(c) if d.resolved and d.granularity == "day"}
+            direct = [q for q in art.quotes_of(c) if q.direct]
             if direct:
                 v.speaker = origin_key(direct[0].speaker)
                 v.quoted = " ".join(q.text for q in direct)
