@@ -64,16 +64,30 @@ def main() -> None:
     ap.add_argument("--verbose", action="store_true")
     ap.add_argument("--out", default=str(ROOT / "out" / "eval"))
     ap.add_argument("--embedder", default=None)
+    ap.add_argument("--write", action="store_true", help="write the table into bench/RESULTS.md (stories block)")
     args = ap.parse_args()
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     slugs = args.slugs or sorted(p.name for p in (SHARED / "stories").iterdir() if p.is_dir())
     table = {s: run(s, out, args.embedder, args.verbose) for s in slugs}
     areas = sorted({a for v in table.values() for a in v} - {"overall"}) + ["overall"]
-    print("| story | " + " | ".join(areas) + " |")
-    print("|---" * (len(areas) + 1) + "|")
+    lines = ["| story | " + " | ".join(areas) + " |", "|---" * (len(areas) + 1) + "|"]
     for s, v in table.items():
-        print(f"| {s} | " + " | ".join(f"{v[a]:.2f}" if a in v else "—" for a in areas) + " |")
+        lines.append(f"| {s} | " + " | ".join(f"{v[a]:.2f}" if a in v else "—" for a in areas) + " |")
+    print("\n".join(lines))
+    if args.write:
+        sys.path.insert(0, str(ROOT / "bench"))
+        from ingest import write_section
+
+        head = (
+            "## Real story sets (bench/eval_stories.py)\n\n"
+            "Six real events, ten outlets each (../shared/eval/stories), scored by their own scorer "
+            "(../shared/eval/score_story.py): the share of gold items the report shows with the gold's own articles "
+            f"as evidence, per area; `overall` is hits / items over all areas. Embedder: {args.embedder or 'default'}. "
+            "Alignment thresholds were calibrated on surfside, titan and wagner; chandrayaan, crowdstrike and svb "
+            "are held out.\n\n"
+        )
+        write_section("stories", head + "\n".join(lines))
 
 
 if __name__ == "__main__":
