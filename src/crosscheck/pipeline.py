@@ -14,6 +14,44 @@ from .align import align
 from .provenance import trace
 from .runner import run_articles
 from .settings import DEFAULT, Settings
+from .store import Store, StoreUpdate, content_hash, story_changes
+
+
+StageProgress = Callable[[str, int, int, Article | Story | None], None]
+
+
+def report_time() -> datetime:
+    """When a report is made: now, or the time given by ``SOURCE_DATE_EPOCH`` (seconds since 1970, the
+    reproducible-builds convention), read at each call, so that two runs can give byte-identical reports."""
+    fixed = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if fixed:
+        try:
+            return datetime.fromtimestamp(int(fixed), timezone.utc)
+        except (ValueError, OverflowError, OSError):
+            raise ValueError(f"SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, not {fixed!r}") from None
+    return datetime.now(timezone.utc)
+
+
+def story_stages(story: Story, by_id: dict[str, Article], *, embedder: str | None = None) -> Story:
+    """The story-level stages after clustering: provenance, then alignment."""
+    trace(story, by_id, embedder=embedder)
+    align(story, by_id, embedder=embedder)
+    return story
+
+
+def _counter(progress: StageProgress | None, total: int) -> Callable[[Article], None] | None:
+    """A per-article callback counting finished articles into ``progress("articles", done, total, article)``."""
+    if progress is None:
+        return None
+    done = 0
+    progress("articles", 0, total, None)
+
+    def on_article(art: Article) -> None:
+        nonlocal done
+        done += 1
+        progress("articles", done, total, art)
+
+    return on_article
 
 
 def analyze(
@@ -24,8 +62,9 @@ def analyze(
     messages: list[IngestMessage] | None = None,
     stdin: bytes | None = None,
     embedder: str | None = None,
-    progress: Callable[[str, int, int, Article | Story | None], None] | None = None,
+    progress: StageProgress | None = None,
     settings: Settings = DEFAULT,
+    scheduler: str | None = None,
 ) -> Report:
     """Analyse articles given as paths (files, folders, globs, '-' for stdin) or Article objects.
 
@@ -33,6 +72,8 @@ def analyze(
     ``progress(stage, done, total, item)``: for a progress display. ``stage`` is "articles" (called with
     ``(0, total, None)`` once the inputs are read, then after each article's clean and extract stages) or
     "stories" (``(0, total, None)`` once stories are formed, then after each story's provenance and alignment).
+    ``scheduler``: address of a Dask distributed scheduler (tcp://host:port) to run the per-article stages on.
+    The report's ``generated_at`` is :func:`report_time`.
     """
     if isinstance(inputs, (str, os.PathLike)):
         inputs = [inputs]
@@ -42,18 +83,11 @@ def analyze(
     articles = list(given)
     if paths:
         articles += ingest(paths, stdin=stdin, messages=messages, settings=settings)
-    on_article = None
-    if progress is not None:
-        total, done = len(articles), 0
-        progress("articles", 0, total, None)
-
-        def on_article(art: Article) -> None:
-            nonlocal done
-            done += 1
-            progress("articles", done, total, art)
-
+    on_article = _counter(progress, len(articles))
     was_ok = [a.ok for a in articles]
-    articles = run_articles(articles, backend=backend, workers=workers, settings=settings, progress=on_article)
+    articles = run_articles(
+        articles, backend=backend, workers=workers, settings=settings, progress=on_article, scheduler=scheduler
+    )
     if messages is not None:
         for ok_before, a in zip(was_ok, articles):
             if ok_before and not a.ok:  # skipped while cleaning or extracting (ingest reported its own)
@@ -63,14 +97,122 @@ def analyze(
     if progress is not None:
         progress("stories", 0, len(stories), None)
     for i, story in enumerate(stories, 1):
-        trace(story, by_id, embedder=embedder)
-        align(story, by_id, embedder=embedder)
+        story_stages(story, by_id, embedder=embedder)
         if progress is not None:
             progress("stories", i, len(stories), story)
     return Report(
         crosscheck_version=__version__,
-        generated_at=datetime.now(timezone.utc),
+        generated_at=report_time(),
         inputs=[display_path(os.fsdecode(p)) for p in paths] + [f"<article {a.id}>" for a in given],
         articles=articles,
         stories=stories,
+    )
+
+
+def ingest_into_store(
+    inputs: Iterable[str | os.PathLike[str]],
+    store: Store,
+    *,
+    backend: str = "serial",
+    workers: int | None = None,
+    scheduler: str | None = None,
+    messages: list[IngestMessage] | None = None,
+    stdin: bytes | None = None,
+    embedder: str | None = None,
+    progress: StageProgress | None = None,
+    settings: Settings = DEFAULT,
+    command: str = "ingest",
+) -> StoreUpdate:
+    """Add articles to ``store`` and update the stories they join; what changed is returned.
+
+    An article whose raw text is already in the store (or earlier in this batch) is not processed again.
+    Each new article is committed as soon as its per-article stages are done (in this process only: workers
+    never write). Story work is done only when some analysed article has no story yet (new ones, or ones a
+    killed run left), and only for the stories whose membership changes: a story whose articles are exactly
+    a stored story's is kept as stored.
+    """
+    paths = [os.fsdecode(p) for p in inputs]
+    update = StoreUpdate()
+    run_id = store.start_run(command, [display_path(p) for p in paths], __version__)
+    read = ingest(paths, stdin=stdin, messages=messages, settings=settings)
+    known = store.known_hashes(content_hash(a) for a in read)
+    digests: dict[str, str] = {}
+    taken: set[str] = set()
+    new: list[Article] = []
+    for art in read:
+        digest = content_hash(art)
+        if digest in known:
+            update.duplicates.append((art.source_path or art.id, known[digest]))
+            continue
+        base, n = art.id, 2
+        while art.id in taken or store.has_id(art.id):  # the same file name in another folder or an earlier run
+            art.id, n = f"{base}-{n}", n + 1
+        known[digest] = art.id
+        taken.add(art.id)
+        digests[art.id] = digest
+        new.append(art)
+
+    counted = _counter(progress, len(new))
+
+    def commit(art: Article) -> None:
+        store.add_article(art, digests[art.id], run_id)
+        (update.added if art.ok else update.skipped).append(art.id)
+        if counted is not None:
+            counted(art)
+
+    was_ok = {a.id for a in new if a.ok}
+    for art in new:
+        if not art.ok:  # skipped while reading: nothing to run
+            commit(art)
+    todo = [a for a in new if a.ok]
+    if todo:
+        run_articles(todo, backend=backend, workers=workers, settings=settings, progress=commit, scheduler=scheduler)
+    if messages is not None:
+        for art in store.articles([i for i in update.skipped if i in was_ok]):
+            messages.append(IngestMessage(art.source_path or art.id, art.reason or "skipped", "skipped"))
+    if store.pending():
+        _update_stories(store, update, embedder=embedder, progress=progress)
+    store.finish_run(
+        run_id,
+        added=len(update.added),
+        duplicates=len(update.duplicates),
+        skipped=len(update.skipped),
+        stories_changed=len(update.stories_changed),
+    )
+    return update
+
+
+def _update_stories(store: Store, update: StoreUpdate, *, embedder: str | None, progress: StageProgress | None) -> None:
+    """Re-cluster the store's analysed articles; run the story stages on the stories whose membership changed."""
+    articles = store.articles(ok_only=True)
+    by_id = {a.id: a for a in articles}
+    stories = cluster(articles)
+    stored = store.story_sets()
+    changed = [s for s in stories if stored.get(frozenset(s.article_ids)) != s.id]
+    if progress is not None:
+        progress("stories", 0, len(changed), None)
+    for i, story in enumerate(changed, 1):
+        old = store.stories_with(story.article_ids)
+        story_stages(story, by_id, embedder=embedder)
+        members = [by_id[a] for a in story.article_ids]
+        store.put_story(story, members)
+        update.stories_changed.append(story.id)
+        update.changes += story_changes(old, story, by_id)
+        if progress is not None:
+            progress("stories", i, len(changed), story)
+    store.mark_clustered()
+
+
+def store_report(store: Store, story_id: str) -> Report:
+    """A report on one stored story: the story and its articles. KeyError when there is no such story."""
+    story = store.story(story_id)
+    if story is None:
+        raise KeyError(f"no story {story_id!r} in the store {store.path}; `crosscheck stories` lists them")
+    articles = store.articles(story.article_ids)
+    return Report(
+        crosscheck_version=__version__,
+        generated_at=report_time(),
+        inputs=[a.source_path or f"<article {a.id}>" for a in articles],
+        articles=articles,
+        stories=[story],
     )
