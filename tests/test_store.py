@@ -38,13 +38,13 @@ def copy_texts(src: Path, dest: Path, names: list[str] | None = None) -> list[Pa
 
 
 def feed_of_30(dest: Path) -> list[Path]:
-    """30 articles: the 24 fixture texts of three folders, and six of them again as later versions (a
+    """30 articles: the fixture texts of three folders, and the first few again as later versions (a
     correction appended), which are different texts and so different articles."""
     files = copy_texts(EXTRACTION, dest / "extraction") + copy_texts(PROVENANCE, dest / "provenance")
     files += copy_texts(QUAKE, dest / "quake")
     extra = dest / "updates"
     extra.mkdir()
-    for f in files[:6]:
+    for f in files[: 30 - len(files)]:
         v = extra / f"{f.stem}_updated.txt"
         v.write_text(
             f.read_text(encoding="utf-8")
@@ -273,7 +273,7 @@ def test_watch_prints_new_story_new_outlet_and_ignores_seen_files(tmp_path):
 
 def test_watch_jsonl_on_stdin_and_max_polls(tmp_path):
     lines = []
-    for name in ("wire_quake", "radio_quake"):
+    for name in ("wire_quake", "agency_quake", "radio_quake"):
         text = (QUAKE / f"{name}.txt").read_text(encoding="utf-8")
         title, _, body = text.partition("\n")
         lines.append(json.dumps({"id": name, "title": title, "text": body.strip()}))
@@ -282,5 +282,11 @@ def test_watch_jsonl_on_stdin_and_max_polls(tmp_path):
     assert proc.returncode == 0, proc.stderr.decode()
     out = proc.stdout.decode().splitlines()
     assert out[0].startswith("new story ")
-    assert len(out) >= 2 and out[0].split()[2] in out[1]
-    assert rows(db, "SELECT COUNT(*) FROM articles") == [(2,)]
+    story = out[0].split()[2]
+    assert len(out) >= 3 and story in out[1] and story in out[-1], out  # the next two lines join the first
+    assert rows(db, "SELECT COUNT(*) FROM articles") == [(3,)]
+    assert rows(db, "SELECT COUNT(*) FROM runs") == [(3,)]  # one update per line
+
+    again = cli("watch", "-", "--store", str(db), "-q", "--max-polls", "1", stdin=("\n".join(lines) + "\n").encode())
+    assert again.returncode == 0 and again.stdout == b""  # the first line is already stored: nothing changes
+    assert rows(db, "SELECT COUNT(*) FROM runs") == [(4,)]

@@ -352,7 +352,7 @@ def stories(
     table = Table(title=f"{len(rows)} story(ies) in {escape(str(store))}")
     for col, just in (("id", "left"), ("title", "left"), ("date", "left"), ("articles", "right"), ("outlets", "left"),
                       ("independent sources", "right"), ("open discrepancies", "right")):
-        table.add_column(col, justify=just)  # type: ignore[arg-type]
+        table.add_column(col, justify=just, no_wrap=col in ("id", "date"))  # type: ignore[arg-type]
     for r in rows:
         table.add_row(escape(r.id), escape(r.title or ""), r.date or "", str(r.articles), escape(", ".join(r.outlets)),
                       str(r.independent_sources), str(r.discrepancies))

@@ -188,11 +188,18 @@ def _update_stories(store: Store, update: StoreUpdate, *, embedder: str | None, 
     by_id = {a.id: a for a in articles}
     stories = cluster(articles)
     stored = store.story_sets()
-    changed = [s for s in stories if stored.get(frozenset(s.article_ids)) != s.id]
+    changed = [s for s in stories if frozenset(s.article_ids) not in stored]
     if progress is not None:
         progress("stories", 0, len(changed), None)
+    heirs: set[str] = set()
     for i, story in enumerate(changed, 1):
         old = store.stories_with(story.article_ids)
+        if old:  # a story keeps its id as it grows: the id of the stored story it shares most articles with
+            members = set(story.article_ids)
+            best = max(old, key=lambda s: (len(members & set(s.article_ids)), -len(s.article_ids), s.id))
+            if best.id not in heirs:
+                story.id = best.id
+        heirs.add(story.id)
         story_stages(story, by_id, embedder=embedder)
         members = [by_id[a] for a in story.article_ids]
         store.put_story(story, members)
