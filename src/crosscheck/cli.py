@@ -106,6 +106,37 @@ def check_output(output: Path) -> str | None:
     return None
 
 
+def _run_reporting(work, *, quiet: bool, verbose: bool):  # noqa: ANN001, ANN202 - work(messages, progress) -> result
+    """``work(messages, progress)`` with a progress display; then its warnings and skip messages on stderr.
+    A RuntimeError or ValueError (a bad option value, an unreachable scheduler) ends the command as a usage error."""
+    from .ingest import IngestMessage
+
+    messages: list[IngestMessage] = []
+    with warnings.catch_warnings(record=True) as caught, _Progress(not quiet and err.is_terminal, verbose and not quiet) as progress:
+        warnings.simplefilter("always", RuntimeWarning)
+        try:
+            result = work(messages, progress)
+        except (RuntimeError, ValueError) as e:
+            raise _fail(str(e)) from None
+    if not quiet:
+        for w in caught:
+            _say("warning", str(w.message))
+        for m in messages:
+            _say(m.level, f"{m.source}: {m.message}")
+    return result
+
+
+def _write(text: str, output: Path | None) -> None:
+    """A report to ``output``, else to stdout."""
+    if output is None:
+        sys.stdout.write(text)
+        return
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as e:
+        raise _fail(f"cannot write the report to {output}: {e.strerror or e}") from None
+
+
 class _Progress:
     """Progress on stderr: a rich bar on a terminal, one line per article with --verbose, nothing otherwise."""
 
@@ -163,34 +194,46 @@ class _Progress:
         self.bar.update(self.task, completed=done, rate=rate)
 
 
+# options shared by several commands
+PathsArg = Annotated[
+    list[str],
+    typer.Argument(help="Files, folders (recursive), globs, or - for stdin.", show_default=False, metavar="PATH..."),
+]
+FormatOption = Annotated[
+    str | None,
+    typer.Option("--format", "-f", help="Report format: json, md or html. Default: from the --output suffix, else json.", metavar="FORMAT", show_default=False),
+]
+OutputOption = Annotated[
+    Path | None, typer.Option("--output", "-o", help="Write the report to this file instead of stdout.", metavar="FILE")
+]
+BackendOption = Annotated[str, typer.Option(help="Where per-article stages run: serial, process or dask.", metavar="NAME")]
+JobsOption = Annotated[
+    int | None,
+    typer.Option("--jobs", "-j", "--workers", help="Worker processes for the process and dask backends.", min=1, metavar="N"),
+]
+SchedulerOption = Annotated[
+    str | None,
+    typer.Option(help="Run the per-article stages on this Dask distributed scheduler (tcp://HOST:PORT).", metavar="ADDRESS"),
+]
+MaxItemsOption = Annotated[
+    int | None,
+    typer.Option("--max-items", help="Show at most N items per list in Markdown and HTML (default: all).", min=0, metavar="N"),
+]
+QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress and no messages on stderr.")]
+VerboseOption = Annotated[bool, typer.Option("--verbose", "-v", help="Log each article on stderr as it is done.")]
+
+
 @app.command()
 def analyze(
-    paths: Annotated[
-        list[str],
-        typer.Argument(help="Files, folders (recursive), globs, or - for stdin.", show_default=False, metavar="PATH..."),
-    ],
-    fmt: Annotated[
-        str | None,
-        typer.Option("--format", "-f", help="Report format: json, md or html. Default: from the --output suffix, else json.", metavar="FORMAT", show_default=False),
-    ] = None,
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write the report to this file instead of stdout.", metavar="FILE")
-    ] = None,
-    backend: Annotated[str, typer.Option(help="Where per-article stages run: serial, process or dask.", metavar="NAME")] = "serial",
-    workers: Annotated[
-        int | None,
-        typer.Option("--jobs", "-j", "--workers", help="Worker processes for the process and dask backends.", min=1, metavar="N"),
-    ] = None,
-    scheduler: Annotated[
-        str | None,
-        typer.Option(help="Run the per-article stages on this Dask distributed scheduler (tcp://HOST:PORT).", metavar="ADDRESS"),
-    ] = None,
-    max_items: Annotated[
-        int | None,
-        typer.Option("--max-items", help="Show at most N items per list in Markdown and HTML (default: all).", min=0, metavar="N"),
-    ] = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress and no messages on stderr.")] = False,
-    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log each article on stderr as it is done.")] = False,
+    paths: PathsArg,
+    fmt: FormatOption = None,
+    output: OutputOption = None,
+    backend: BackendOption = "serial",
+    workers: JobsOption = None,
+    scheduler: SchedulerOption = None,
+    max_items: MaxItemsOption = None,
+    quiet: QuietOption = False,
+    verbose: VerboseOption = False,
 ) -> None:
     """Analyse articles and print a report (JSON by default)."""
     try:
@@ -204,35 +247,19 @@ def analyze(
     if output is not None and fmt != SUFFIX_FORMATS.get(output.suffix.lower(), fmt) and not quiet:
         _say("warning", f"writing {fmt} to {output} as asked by --format")
 
-    from .ingest import IngestMessage
     from .pipeline import analyze as run_analysis
     from .report import render
 
-    messages: list[IngestMessage] = []
     stdin = sys.stdin.buffer.read() if "-" in paths else None
-    show_bar = not quiet and err.is_terminal
-    with warnings.catch_warnings(record=True) as caught, _Progress(show_bar, verbose and not quiet) as progress:
-        warnings.simplefilter("always", RuntimeWarning)
-        try:
-            report = run_analysis(
-                paths, backend=backend, workers=workers, messages=messages, stdin=stdin, progress=progress,
-                scheduler=scheduler,
-            )
-        except (RuntimeError, ValueError) as e:
-            raise _fail(str(e)) from None
-    if not quiet:
-        for w in caught:
-            _say("warning", str(w.message))
-        for m in messages:
-            _say(m.level, f"{m.source}: {m.message}")
-    text = render(report, fmt, max_items=max_items)
-    if output is not None:
-        try:
-            output.write_text(text, encoding="utf-8")
-        except OSError as e:
-            raise _fail(f"cannot write the report to {output}: {e.strerror or e}") from None
-    else:
-        sys.stdout.write(text)
+    report = _run_reporting(
+        lambda messages, progress: run_analysis(
+            paths, backend=backend, workers=workers, messages=messages, stdin=stdin, progress=progress,
+            scheduler=scheduler,
+        ),
+        quiet=quiet,
+        verbose=verbose,
+    )
+    _write(render(report, fmt, max_items=max_items), output)
     n_ok = len(report.analysed)
     if not quiet:
         written = f"; {fmt} report written to {output}" if output is not None else ""
@@ -264,26 +291,19 @@ def _open_store(path: Path):  # -> Store, imported lazily
 def _store_update(store, paths: list[str], *, stdin: bytes | None, backend: str, workers: int | None,
                   scheduler: str | None, quiet: bool, verbose: bool, command: str):
     """Run one ingest into ``store`` with progress and messages on stderr; the StoreUpdate."""
-    from .ingest import IngestMessage
     from .pipeline import ingest_into_store
 
     if backend not in BACKENDS:
         raise _fail(f"unknown backend {backend!r}; choose one of {', '.join(BACKENDS)}")
-    messages: list[IngestMessage] = []
-    with warnings.catch_warnings(record=True) as caught, _Progress(not quiet and err.is_terminal, verbose and not quiet) as progress:
-        warnings.simplefilter("always", RuntimeWarning)
-        try:
-            update = ingest_into_store(
-                paths, store, backend=backend, workers=workers, scheduler=scheduler, messages=messages,
-                stdin=stdin, progress=progress, command=command,
-            )
-        except (RuntimeError, ValueError) as e:
-            raise _fail(str(e)) from None
+    update = _run_reporting(
+        lambda messages, progress: ingest_into_store(
+            paths, store, backend=backend, workers=workers, scheduler=scheduler, messages=messages,
+            stdin=stdin, progress=progress, command=command,
+        ),
+        quiet=quiet,
+        verbose=verbose,
+    )
     if not quiet:
-        for w in caught:
-            _say("warning", str(w.message))
-        for m in messages:
-            _say(m.level, f"{m.source}: {m.message}")
         if verbose:
             for source, known in update.duplicates:
                 err.print(escape(f"{source}: already in the store as {known}"), highlight=False)
@@ -292,22 +312,13 @@ def _store_update(store, paths: list[str], *, stdin: bytes | None, backend: str,
 
 @app.command()
 def ingest(
-    paths: Annotated[
-        list[str],
-        typer.Argument(help="Files, folders (recursive), globs, or - for stdin.", show_default=False, metavar="PATH..."),
-    ],
+    paths: PathsArg,
     store: StoreOption = Path("crosscheck.db"),
-    backend: Annotated[str, typer.Option(help="Where per-article stages run: serial, process or dask.", metavar="NAME")] = "serial",
-    workers: Annotated[
-        int | None,
-        typer.Option("--jobs", "-j", "--workers", help="Worker processes for the process and dask backends.", min=1, metavar="N"),
-    ] = None,
-    scheduler: Annotated[
-        str | None,
-        typer.Option(help="Run the per-article stages on this Dask distributed scheduler (tcp://HOST:PORT).", metavar="ADDRESS"),
-    ] = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress and no messages on stderr.")] = False,
-    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log each article on stderr as it is done.")] = False,
+    backend: BackendOption = "serial",
+    workers: JobsOption = None,
+    scheduler: SchedulerOption = None,
+    quiet: QuietOption = False,
+    verbose: VerboseOption = False,
 ) -> None:
     """Add articles to the store: new ones are analysed, and the stories they join are updated."""
     db = _open_store(store)
@@ -362,18 +373,10 @@ def stories(
 @app.command()
 def report(
     story_id: Annotated[str, typer.Argument(help="A story id, as `crosscheck stories` lists them.", metavar="STORY_ID")],
-    fmt: Annotated[
-        str | None,
-        typer.Option("--format", "-f", help="Report format: json, md or html. Default: from the --output suffix, else json.", metavar="FORMAT", show_default=False),
-    ] = None,
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write the report to this file instead of stdout.", metavar="FILE")
-    ] = None,
+    fmt: FormatOption = None,
+    output: OutputOption = None,
     store: StoreOption = Path("crosscheck.db"),
-    max_items: Annotated[
-        int | None,
-        typer.Option("--max-items", help="Show at most N items per list in Markdown and HTML (default: all).", min=0, metavar="N"),
-    ] = None,
+    max_items: MaxItemsOption = None,
 ) -> None:
     """Render one story of the store as a report."""
     try:
@@ -392,14 +395,7 @@ def report(
             rep = store_report(db, story_id)
         except (KeyError, ValueError) as e:
             raise _fail(str(e.args[0] if e.args else e)) from None
-    text = render(rep, fmt, max_items=max_items)
-    if output is not None:
-        try:
-            output.write_text(text, encoding="utf-8")
-        except OSError as e:
-            raise _fail(f"cannot write the report to {output}: {e.strerror or e}") from None
-    else:
-        sys.stdout.write(text)
+    _write(render(rep, fmt, max_items=max_items), output)
 
 
 class _Folder:
@@ -441,15 +437,9 @@ def watch(
     max_polls: Annotated[
         int | None, typer.Option("--max-polls", help="Stop after N looks at the folder (default: run until stopped).", min=1, metavar="N")
     ] = None,
-    backend: Annotated[str, typer.Option(help="Where per-article stages run: serial, process or dask.", metavar="NAME")] = "serial",
-    workers: Annotated[
-        int | None,
-        typer.Option("--jobs", "-j", "--workers", help="Worker processes for the process and dask backends.", min=1, metavar="N"),
-    ] = None,
-    scheduler: Annotated[
-        str | None,
-        typer.Option(help="Run the per-article stages on this Dask distributed scheduler (tcp://HOST:PORT).", metavar="ADDRESS"),
-    ] = None,
+    backend: BackendOption = "serial",
+    workers: JobsOption = None,
+    scheduler: SchedulerOption = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only what changed.")] = False,
 ) -> None:
     """Follow a folder (or JSONL on stdin): ingest new articles as they arrive and print what changed."""
