@@ -89,3 +89,15 @@ def test_store_reports_identical_serial_and_dask(tmp_path, dask_scheduler):
         ids = [s["id"] for s in json.loads(listing)]
         outs.append((listing, [run(["report", i, "--store", str(db), "-f", "json"], seed) for i in ids]))
     assert outs[0] == outs[1]
+
+
+def test_a_bad_scheduler_address_is_a_clear_usage_error(tmp_path):
+    pytest.importorskip("distributed", reason="the dask extra is not installed")
+    one = FIXTURES / "provenance_quake" / "wire_quake.txt"
+    proc = subprocess.run(
+        [sys.executable, "-m", "crosscheck.cli", "analyze", str(one), "--scheduler", "no-port-here"],
+        capture_output=True, cwd=ROOT, timeout=300,
+    )
+    assert proc.returncode == 2
+    assert b"'no-port-here' is not a scheduler address (tcp://HOST:PORT)" in proc.stderr
+    assert proc.stdout == b""

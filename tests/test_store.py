@@ -290,3 +290,16 @@ def test_watch_jsonl_on_stdin_and_max_polls(tmp_path):
     again = cli("watch", "-", "--store", str(db), "-q", "--max-polls", "1", stdin=("\n".join(lines) + "\n").encode())
     assert again.returncode == 0 and again.stdout == b""  # the first line is already stored: nothing changes
     assert rows(db, "SELECT COUNT(*) FROM runs") == [(4,)]
+
+
+def test_an_article_added_twice_to_a_store_is_kept_once(tmp_path):
+    """Two runs on one store racing for the same text: the second insert writes nothing and says so."""
+    from crosscheck.ingest import ingest
+    from crosscheck.store import Store, content_hash
+
+    (art,) = ingest([QUAKE / "wire_quake.txt"])
+    other = art.model_copy(update={"id": "wire_quake-2"})
+    with Store(tmp_path / "s.db") as store:
+        assert store.add_article(art, content_hash(art)) is True
+        assert store.add_article(other, content_hash(other)) is False
+        assert store.article_ids() == ["wire_quake"]

@@ -155,8 +155,10 @@ def ingest_into_store(
     counted = _counter(progress, len(new))
 
     def commit(art: Article) -> None:
-        store.add_article(art, digests[art.id], run_id)
-        (update.added if art.ok else update.skipped).append(art.id)
+        if not store.add_article(art, digests[art.id], run_id):
+            update.duplicates.append((art.source_path or art.id, store.known_hashes([digests[art.id]])[digests[art.id]]))
+        else:
+            (update.added if art.ok else update.skipped).append(art.id)
         if counted is not None:
             counted(art)
 

@@ -210,6 +210,8 @@ def _run_distributed(jobs: list[tuple[int, Article]], stage: ArticleStage, addre
         client = Client(address, timeout="20s")
     except (OSError, TimeoutError) as err:
         raise RuntimeError(f"cannot reach the Dask scheduler at {address}: {err}") from None
+    except ValueError as err:  # not an address: 'missing port number', an unknown protocol...
+        raise RuntimeError(f"--scheduler {address!r} is not a scheduler address (tcp://HOST:PORT): {err}") from None
     with client:
         client.register_plugin(plugin, name=_LoadModels.name)
         futures = client.map(stage, [a for _i, a in jobs], pure=False)

@@ -229,12 +229,13 @@ class Store:
     def has_id(self, article_id: str) -> bool:
         return self.db.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
 
-    def add_article(self, article: Article, digest: str, run_id: int | None = None) -> None:
-        """Commit one finished article (analysed or skipped) in its own transaction."""
+    def add_article(self, article: Article, digest: str, run_id: int | None = None) -> bool:
+        """Commit one finished article (analysed or skipped) in its own transaction. False when its text is
+        already stored (another run on the same store added it meanwhile): nothing is written then."""
         with self.transaction() as db:
-            db.execute(
+            cur = db.execute(
                 "INSERT INTO articles (id, hash, source_path, ok, published, outlet, added_at, run_id, raw_text, json)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (hash) DO NOTHING",
                 (
                     article.id,
                     digest,
@@ -248,6 +249,7 @@ class Store:
                     article.model_dump_json(),
                 ),
             )
+            return cur.rowcount == 1
 
     @staticmethod
     def _article(raw_text: str, text: str) -> Article:
