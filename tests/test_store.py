@@ -226,7 +226,7 @@ def test_ingest_stories_report_commands(tmp_path):
     stories = json.loads(listed.stdout)
     assert [s["articles"] for s in stories] == [5, 1]
     quake = stories[0]
-    assert "Reuters" in " ".join(quake["outlets"]) or len(quake["outlets"]) >= 2
+    assert quake["outlets"] == ["Reuters"]  # the wire's credit; the other four name no outlet
     assert 2 <= quake["independent_sources"] <= 4
 
     table = cli("stories", "--store", str(db))
@@ -260,9 +260,9 @@ def test_watch_prints_new_story_new_outlet_and_ignores_seen_files(tmp_path):
     try:
         first = proc.stdout.readline().decode()
         assert first.startswith("new story story-"), first
-        copy_texts(QUAKE, feed, ["radio_quake"])  # a third outlet on the same quake
+        copy_texts(QUAKE, feed, ["radio_quake"])  # a third article on the same quake (it names no outlet)
         second = proc.stdout.readline().decode()
-        assert "new outlet" in second or "more article" in second, second
+        assert second.rstrip().endswith(": 1 more article(s)") or "discrepancy" in second, second
         assert first.split()[2] == second.split()[1]  # the same story id
     finally:
         proc.send_signal(signal.SIGINT)
@@ -273,17 +273,21 @@ def test_watch_prints_new_story_new_outlet_and_ignores_seen_files(tmp_path):
 
 def test_watch_jsonl_on_stdin_and_max_polls(tmp_path):
     lines = []
-    for name in ("wire_quake", "agency_quake", "radio_quake"):
+    outlets = {"wire_quake": "Reuters", "agency_quake": "Anka Haber Ajansı", "radio_quake": "Radyo Doğu"}
+    for name, outlet in outlets.items():
         text = (QUAKE / f"{name}.txt").read_text(encoding="utf-8")
         title, _, body = text.partition("\n")
-        lines.append(json.dumps({"id": name, "title": title, "text": body.strip()}))
+        lines.append(json.dumps({"id": name, "title": title, "text": body.strip(), "source": outlet}))
     db = tmp_path / "j.db"
     proc = cli("watch", "-", "--store", str(db), "-q", stdin=("\n".join(lines) + "\n").encode())
     assert proc.returncode == 0, proc.stderr.decode()
     out = proc.stdout.decode().splitlines()
     assert out[0].startswith("new story ")
     story = out[0].split()[2]
-    assert len(out) >= 3 and story in out[1] and story in out[-1], out  # the next two lines join the first
+    assert out[0].endswith("1 article(s) (Reuters)"), out
+    assert f"story {story} (" in out[1] and out[1].endswith("new outlet Anka Haber Ajansı"), out
+    assert any(f"story {story} (" in line and line.endswith("new outlet Radyo Doğu") for line in out[2:]), out
+    assert all(f"story {story} (" in line for line in out[1:]), out
     assert rows(db, "SELECT COUNT(*) FROM articles") == [(3,)]
     assert rows(db, "SELECT COUNT(*) FROM runs") == [(3,)]  # one update per line
 

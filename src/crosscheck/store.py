@@ -117,9 +117,10 @@ def _now() -> str:
 
 
 def story_outlets(story: Story, by_id: dict[str, Article]) -> list[str]:
-    """The outlets of a story's articles (else their wire credit, else their id), sorted and distinct."""
-    names = {(by_id[i].outlet or by_id[i].credit or i) for i in story.article_ids if i in by_id}
-    return sorted(names, key=str.lower)
+    """The named outlets of a story's articles (else their wire credit), sorted and distinct; articles naming
+    neither add nothing."""
+    names = {n for i in story.article_ids if i in by_id and (n := by_id[i].outlet or by_id[i].credit)}
+    return sorted(names, key=lambda n: (n.lower(), n))
 
 
 @dataclass
@@ -374,7 +375,8 @@ def story_changes(old: list[Story], new: Story, by_id: dict[str, Article]) -> li
     label = f"{new.id} ({new.title or 'untitled'})"
     if not old or not any(set(s.article_ids) & set(new.article_ids) for s in old):
         outlets = story_outlets(new, by_id)
-        return [f"new story {label}: {len(new.article_ids)} article(s) from {', '.join(outlets)}"]
+        named = f" ({', '.join(outlets)})" if outlets else ""
+        return [f"new story {label}: {len(new.article_ids)} article(s){named}"]
     out: list[str] = []
     before = {o for s in old for o in story_outlets(s, by_id)}
     for outlet in story_outlets(new, by_id):
