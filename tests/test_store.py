@@ -307,3 +307,27 @@ def test_an_article_added_twice_to_a_store_is_kept_once(tmp_path):
         assert store.add_article(art, content_hash(art)) is True
         assert store.add_article(other, content_hash(other)) is False
         assert store.article_ids() == ["wire_quake"]
+
+
+def test_migration_brings_an_older_store_up_to_date(tmp_path):
+    """A store made before the facts table (schema version 1) gets it, filled from its stored stories."""
+    from crosscheck.pipeline import ingest_into_store
+    from crosscheck.store import MIGRATIONS, Store
+
+    feed = tmp_path / "feed"
+    copy_texts(QUAKE, feed)
+    path = tmp_path / "s.db"
+    with Store(path) as store:
+        ingest_into_store([feed], store)
+        (row,) = store.list_stories()
+        claims = {(c.id, c.status.value, c.text) for c in store.story(row.id).claims}
+    assert len(claims) >= 5
+    con = sqlite3.connect(path)  # back to version 1, as an older crosscheck left it
+    con.execute("DROP TABLE facts")
+    con.execute("UPDATE schema_version SET version = 1")
+    con.commit()
+    con.close()
+    with Store(path) as store:
+        assert store.version == len(MIGRATIONS) == 2
+    facts = rows(path, "SELECT claim_id, status, text FROM facts WHERE story_id = '%s'" % row.id)
+    assert set(facts) == claims

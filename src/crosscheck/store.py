@@ -10,7 +10,7 @@ lists them; ``crosscheck report STORY_ID`` renders one. ``crosscheck analyze`` n
   is finished by the next one.
 - **stories** keep the whole :class:`~crosscheck.model.Story` as JSON, plus the columns the listing needs;
   ``story_articles`` holds each analysed article in at most one story (its primary key is the article id);
-  ``discrepancies`` indexes the stories' discrepancies for search.
+  ``discrepancies`` and ``facts`` index the stories' discrepancies and facts (story claims) for search.
 - **runs** records each ingest: when, what was given, what it added.
 
 Only the coordinating process writes, and every article commits in its own transaction as soon as it is
@@ -98,7 +98,32 @@ def _v1(db: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1]
+def _fact_rows(story: Story) -> list[tuple]:
+    return [(story.id, c.id, c.kind, c.status.value, c.independent_sources, c.text) for c in story.claims]
+
+
+def _v2(db: sqlite3.Connection) -> None:
+    """The stories' facts as rows, for search across stories; filled from the stories already stored."""
+    _run_script(
+        db,
+        """
+        CREATE TABLE facts (
+            story_id TEXT NOT NULL REFERENCES stories (id) ON DELETE CASCADE,
+            claim_id TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            status TEXT NOT NULL,
+            independent_sources INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            PRIMARY KEY (story_id, claim_id)
+        );
+        CREATE INDEX facts_status ON facts (status)
+        """,
+    )
+    for (text,) in db.execute("SELECT json FROM stories").fetchall():
+        db.executemany("INSERT INTO facts VALUES (?, ?, ?, ?, ?, ?)", _fact_rows(Story.model_validate_json(text)))
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2]
 """Schema migrations in order: ``MIGRATIONS[k]`` brings a store from version k to k + 1. Append, never edit."""
 
 
@@ -323,6 +348,7 @@ class Store:
             for sid in set(old) | {story.id}:
                 db.execute("DELETE FROM story_articles WHERE story_id = ?", (sid,))
                 db.execute("DELETE FROM discrepancies WHERE story_id = ?", (sid,))
+                db.execute("DELETE FROM facts WHERE story_id = ?", (sid,))
                 db.execute("DELETE FROM stories WHERE id = ?", (sid,))
             db.execute(
                 "INSERT INTO stories (id, title, event_date, first_published, n_articles, outlets, independent_sources,"
@@ -344,6 +370,7 @@ class Store:
             db.executemany(
                 "INSERT INTO discrepancies VALUES (?, ?, ?)", [(story.id, d.kind.value, d.summary) for d in story.discrepancies]
             )
+            db.executemany("INSERT INTO facts VALUES (?, ?, ?, ?, ?, ?)", _fact_rows(story))
             db.executemany("UPDATE articles SET json = ? WHERE id = ?", [(a.model_dump_json(), a.id) for a in members])
 
     def list_stories(self) -> list[StoryRow]:
