@@ -331,3 +331,21 @@ def test_migration_brings_an_older_store_up_to_date(tmp_path):
         assert store.version == len(MIGRATIONS) == 2
     facts = rows(path, "SELECT claim_id, status, text FROM facts WHERE story_id = '%s'" % row.id)
     assert set(facts) == claims
+
+
+def test_story_ids_last_and_never_collide():
+    """A story that grows keeps its id; when a stored story splits, the larger part keeps the id and the other
+    part's own id is made unique (it would otherwise replace its sibling in the store)."""
+    from crosscheck.model import Story
+    from crosscheck.pipeline import _keep_ids
+
+    stored = Story(id="story-x", article_ids=["a", "b", "x"])
+    grown = Story(id="story-a", article_ids=["a", "b", "x", "y"])
+    _keep_ids([grown], [[stored]], set())
+    assert grown.id == "story-x"
+
+    part_ab = Story(id="story-a", article_ids=["a", "b"])
+    part_x = Story(id="story-x", article_ids=["x"])
+    fresh = Story(id="story-k", article_ids=["k2"])
+    _keep_ids([part_x, part_ab, fresh], [[stored], [stored], []], {"story-k"})
+    assert (part_ab.id, part_x.id, fresh.id) == ("story-x", "story-x-2", "story-k-2")

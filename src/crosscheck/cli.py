@@ -361,13 +361,20 @@ def stories(
     from rich.table import Table
 
     table = Table(title=f"{len(rows)} story(ies) in {escape(str(store))}")
-    for col, just in (("id", "left"), ("title", "left"), ("date", "left"), ("articles", "right"), ("outlets", "left"),
-                      ("independent sources", "right"), ("open discrepancies", "right")):
-        table.add_column(col, justify=just, no_wrap=col in ("id", "date"))  # type: ignore[arg-type]
+    table.add_column("id", no_wrap=True)
+    table.add_column("title", overflow="ellipsis", no_wrap=True, max_width=36)
+    table.add_column("date", no_wrap=True)
+    table.add_column("articles", justify="right", no_wrap=True)
+    table.add_column("outlets", max_width=20)
+    table.add_column("independent\nsources", justify="right", no_wrap=True)
+    table.add_column("open\ndiscrepancies", justify="right", no_wrap=True)
     for r in rows:
         table.add_row(escape(r.id), escape(r.title or ""), r.date or "", str(r.articles), escape(", ".join(r.outlets)),
                       str(r.independent_sources), str(r.discrepancies))
-    Console(highlight=False, soft_wrap=False).print(table)
+    out = Console(highlight=False, soft_wrap=False)
+    if not out.is_terminal:  # to a file or a pipe: whole ids and dates, never cut to 80 columns
+        out = Console(highlight=False, soft_wrap=False, width=160)
+    out.print(table)
 
 
 @app.command()

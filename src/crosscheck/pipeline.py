@@ -191,25 +191,41 @@ def _update_stories(store: Store, update: StoreUpdate, *, embedder: str | None, 
     stories = cluster(articles)
     stored = store.story_sets()
     changed = [s for s in stories if frozenset(s.article_ids) not in stored]
+    olds = [store.stories_with(s.article_ids) for s in changed]  # before any is replaced
+    _keep_ids(changed, olds, {stored[frozenset(s.article_ids)] for s in stories if frozenset(s.article_ids) in stored})
     if progress is not None:
         progress("stories", 0, len(changed), None)
-    heirs: set[str] = set()
-    for i, story in enumerate(changed, 1):
-        old = store.stories_with(story.article_ids)
-        if old:  # a story keeps its id as it grows: the id of the stored story it shares most articles with
-            members = set(story.article_ids)
-            best = max(old, key=lambda s: (len(members & set(s.article_ids)), -len(s.article_ids), s.id))
-            if best.id not in heirs:
-                story.id = best.id
-        heirs.add(story.id)
+    for i, (story, old) in enumerate(zip(changed, olds), 1):
         story_stages(story, by_id, embedder=embedder)
-        members = [by_id[a] for a in story.article_ids]
-        store.put_story(story, members)
+        store.put_story(story, [by_id[a] for a in story.article_ids])
         update.stories_changed.append(story.id)
         update.changes += story_changes(old, story, by_id)
         if progress is not None:
             progress("stories", i, len(changed), story)
     store.mark_clustered()
+
+
+def _keep_ids(changed: list[Story], olds: list[list[Story]], kept: set[str]) -> None:
+    """Story ids that last: a changed story takes the id of the stored story it shares most articles with (a
+    story keeps its id as it grows), unless another took it first; any other keeps its own id, made unique
+    against every id in use (``kept``: those of the unchanged stories)."""
+    claimed = set(kept)
+    heir = [False] * len(changed)
+    pairs = sorted(
+        (-len(set(story.article_ids) & set(o.article_ids)), o.id, k)
+        for k, (story, old) in enumerate(zip(changed, olds))
+        for o in old
+    )
+    for _shared, old_id, k in pairs:  # most shared articles first
+        if not heir[k] and old_id not in claimed:
+            changed[k].id, heir[k] = old_id, True
+            claimed.add(old_id)
+    for k, story in enumerate(changed):
+        if not heir[k]:
+            base, n = story.id, 2
+            while story.id in claimed:
+                story.id, n = f"{base}-{n}", n + 1
+            claimed.add(story.id)
 
 
 def store_report(store: Store, story_id: str) -> Report:
