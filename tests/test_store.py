@@ -349,3 +349,25 @@ def test_story_ids_last_and_never_collide():
     fresh = Story(id="story-k", article_ids=["k2"])
     _keep_ids([part_x, part_ab, fresh], [[stored], [stored], []], {"story-k"})
     assert (part_ab.id, part_x.id, fresh.id) == ("story-x", "story-x-2", "story-k-2")
+
+
+def test_stories_built_in_steps_equal_one_analysis_of_everything(tmp_path):
+    """Ingesting a feed in two steps gives the stories one `analyze` of the whole feed gives."""
+    import crosscheck
+    from crosscheck.pipeline import ingest_into_store
+    from crosscheck.store import Store
+
+    feed = tmp_path / "feed"
+    copy_texts(QUAKE, feed, ["wire_quake", "agency_quake"])
+    copy_texts(EXTRACTION, feed, ["boj_rate_hike"])
+    with Store(tmp_path / "s.db") as store:
+        ingest_into_store([feed], store)
+        copy_texts(QUAKE, feed, ["radio_quake", "rewrite_quake", "spun_quake"])
+        copy_texts(EXTRACTION, feed, ["phoenix_heatwave"])
+        ingest_into_store([feed], store)
+        stored = {tuple(sorted(s.article_ids)): s for s in (store.story(r.id) for r in store.list_stories())}
+    whole = {tuple(sorted(s.article_ids)): s for s in crosscheck.analyze([feed]).stories}
+    assert sorted(stored) == sorted(whole)
+    assert any(len(k) == 5 for k in whole)
+    for key, story in whole.items():
+        assert stored[key].model_dump(exclude={"id"}) == story.model_dump(exclude={"id"})
