@@ -109,6 +109,15 @@ Q3_UNITS: dict[str, tuple[str, float]] = {
     "count": ("dimensionless", 1), "dimensionless": ("dimensionless", 1), "unk": ("dimensionless", 1),
     # quantulum3 reads "per cent" as per + cent
     "per cent": ("%", 1),
+    # scientific units with SI prefixes (crosscheck's names are the symbols; 1 ml = 1 cubic centimetre)
+    "cubic kilometre": ("km3", 1), "nanometre": ("nm", 1), "micrometre": ("µm", 1), "milligram": ("mg", 1),
+    "microgram": ("µg", 1), "millilitre": ("ml", 1), "cubic centimetre": ("ml", 1), "centilitre": ("cl", 1),
+    "electronvolt": ("eV", 1), "kiloelectronvolt": ("keV", 1), "megaelectronvolt": ("MeV", 1),
+    "gigaelectronvolt": ("GeV", 1), "teraelectronvolt": ("TeV", 1), "hertz": ("Hz", 1), "kilohertz": ("kHz", 1),
+    "megahertz": ("MHz", 1), "gigahertz": ("GHz", 1), "kilobyte": ("kB", 1), "megabyte": ("MB", 1),
+    "gigabyte": ("GB", 1), "terabyte": ("TB", 1), "watt hour": ("Wh", 1), "milligray": ("mGy", 1), "kelvin": ("K", 1),
+    "cup": ("cup", 1), "tablespoon": ("tbsp", 1), "teaspoon": ("tsp", 1), "picometre": ("pm", 1), "attometre": ("am", 1),
+    "megayear": ("Myr", 1), "gigayear": ("Gyr", 1), "dollar per hour": ("USD/hour", 1), "dollar per kilogram": ("USD/kg", 1),
 }
 #: a counted noun that is a unit word ("12,400 hectares" read as dimensionless) -> crosscheck unit
 NOUN_UNITS: dict[str, str] = {

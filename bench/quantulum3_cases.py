@@ -19,8 +19,8 @@ used by another expected one, has
   quantulum3's expected "8- to 16-meter" is 12 +/- 4; crosscheck's 8..16 has
   midpoint 12), and
 - the same unit after mapping; an expected "dimensionless" number is matched by
-  a bare number or by any counted noun ("50 cars" -> car), since crosscheck never
-  leaves a count without its noun; an expected unit outside crosscheck's vocabulary
+  a bare number (crosscheck's unit "number", which alignment never compares) or by
+  any counted noun ("50 cars" -> car); an expected unit outside crosscheck's vocabulary
   is also matched by a counted noun of the same name ("one thousand bytes" -> byte).
 
 A case passes when every expected quantity is found; extra predictions do not
@@ -151,7 +151,7 @@ def why_missed(e: dict, pred: list[dict], text: str) -> str:
     if e["unit"].startswith("q3:"):
         return "unit outside crosscheck's vocabulary, nothing extracted"
     if e["unit"] == "dimensionless":
-        return "bare number, year or number word with no noun (skipped by design)"
+        return "bare number, year or number word with no noun"
     return "unit in crosscheck's vocabulary, nothing extracted"
 
 

@@ -169,7 +169,7 @@ def test_place_spelling_variants_are_one_actor():
 def test_claims_link_their_contents(seed_articles):
     a3 = seed_articles["003"]
     c = next(c for c in a3.claims if "24 settlements" in c.text)
-    qs = [a3.quantities[i].text for i in c.quantities]
+    qs = [q.text for q in a3.quantities_of(c)]
     assert any("24 settlements" in q for q in qs) and any("400" in q for q in qs)
     assert c.attributed_to == "Valery Gerasimov"
     russian_military = next(c for c in a3.claims if "less than 200 square km" in c.text)

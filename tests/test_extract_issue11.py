@@ -103,7 +103,7 @@ def test_headline_figures_and_quotes_are_read_and_marked():
     hq = [q for q in art.quotes if q.in_headline]
     assert hq and hq[0].speaker == "Mara Kovac"
     assert all(art.title[q.start : q.end] == q.text for q in hq + heads)
-    assert not any(i for c in art.claims for i in c.quotes if art.quotes[i].in_headline)
+    assert not any(q.in_headline for c in art.claims for q in art.quotes_of(c))
 
 
 # --------------------------------------------------------------------------

@@ -508,6 +508,46 @@ def schema(
         sys.stdout.write(text)
 
 
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Address to listen on (the default serves this computer only).", metavar="HOST")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.", min=1, max=65535, metavar="N")] = 8000,
+    store: Annotated[
+        Path | None, typer.Option(help="Keep analysed runs in this SQLite file (default: in memory).", metavar="FILE")
+    ] = None,
+) -> None:
+    """Serve the web app: upload articles, follow the analysis, read and search the stories."""
+    import socket
+
+    try:
+        import uvicorn
+
+        from .web.app import LOOPBACK_HOSTS, create_app
+        from .web.store import open_store
+    except ImportError as e:
+        raise _fail(f"the web app needs the web extra (pip install 'crosscheck[web]'): {e}", 1) from None
+    if store is not None and (problem := check_output(store)):
+        raise _fail(problem.replace("the report", "the run store"))
+    local = host in LOOPBACK_HOSTS
+    if not local:
+        _say("warning", f"serving on {host}: anyone who can reach this address can upload and read runs")
+    try:  # a clear message now rather than a traceback from the server
+        family = socket.AF_INET6 if ":" in host else socket.AF_INET
+        with socket.socket(family, socket.SOCK_STREAM) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind((host.strip("[]"), port))
+    except OSError as e:
+        raise _fail(f"cannot listen on {host}:{port}: {e.strerror or e}", 1) from None
+    try:
+        runs = open_store(store)
+    except Exception as e:  # sqlite3.DatabaseError: not a database, locked...
+        raise _fail(f"cannot open the run store {store}: {e}", 1) from None
+    web = create_app(runs, allowed_hosts=[*LOOPBACK_HOSTS, host] if local else None)
+    where = f"[{host}]" if ":" in host else host
+    _say("info", f"crosscheck serving on http://{where}:{port}/ (Ctrl+C to stop)")
+    uvicorn.run(web, host=host.strip("[]"), port=port, log_level="warning")
+
+
 def main() -> None:
     app()
 

@@ -30,7 +30,6 @@ import struct
 from collections import Counter
 from datetime import date
 
-from datasketch import MinHash, MinHashLSH
 from pydantic import BaseModel, ConfigDict, Field
 
 from .clean.sections import STOP_ZIPF, _zipf, cosine, is_liveblog, specificity, term_vector, terms
@@ -117,6 +116,11 @@ class ClusterSettings(BaseModel):
         "sets fell apart; with k = 20 a feature in 10% of a 10,000-article feed weighs 3.3, one in 5 articles 7.",
     )
     num_perm: int = Field(default=64, description="MinHash permutations (accuracy of the Jaccard estimate vs time).")
+    exact_below: int = Field(
+        default=40,
+        description="Below this many articles, candidate pairs come from the exact Jaccard similarity of every pair "
+        "(at most 780 pairs of small sets: faster than an LSH index and its import); from here on, MinHash LSH.",
+    )
     key_entities: int = Field(default=16, description="Strongest names and figures per article that go into its MinHash.")
     key_terms: int = Field(
         default=4,
@@ -232,7 +236,22 @@ def key_features(ent: dict[str, float], term: dict[str, float], settings: Cluste
 
 
 def candidate_pairs(keysets: list[list[str]], settings: ClusterSettings = DEFAULT_SETTINGS) -> list[tuple[int, int]]:
-    """Pairs (i < j) of articles whose key features MinHash LSH finds alike: never all pairs."""
+    """Pairs (i < j) of articles whose key features MinHash LSH finds alike: never all pairs.
+
+    Up to ``settings.exact_below`` articles, the Jaccard similarity of the key sets is computed exactly for every
+    pair instead (what LSH estimates; cheaper than building the index, and no import of datasketch's LSH, which
+    loads scipy: a third of a small run's start-up).
+    """
+    if len(keysets) < settings.exact_below:
+        sets = [set(k) for k in keysets]
+        return [
+            (i, j)
+            for j in range(len(sets))
+            for i in range(j)
+            if sets[i] and sets[j] and len(sets[i] & sets[j]) >= settings.lsh_threshold * len(sets[i] | sets[j])
+        ]
+    from datasketch import MinHash, MinHashLSH
+
     lsh = MinHashLSH(threshold=settings.lsh_threshold, num_perm=settings.num_perm)
     pairs: set[tuple[int, int]] = set()
     for i, keys in enumerate(keysets):

@@ -163,3 +163,17 @@ def get_embedder(kind: str | None = None) -> Embedder:
     except Exception as err:  # noqa: BLE001
         warnings.warn(f"static embeddings unavailable ({err.__class__.__name__}: {err}); comparing by words only", RuntimeWarning, stacklevel=2)
         raise RuntimeError("no sentence embedder could be loaded") from err
+
+
+def warm(kind: str | None = None) -> None:
+    """Load the embedder ahead of use (the static model takes about a second to load its vocabulary).
+
+    The pipeline calls this in a thread while worker processes clean and extract articles, so the load overlaps
+    with their work. Never raises: if no embedder can be loaded, the story stages find out and compare by words.
+    """
+    if kind == "none":
+        return
+    try:
+        get_embedder(kind).encode(["warm up"])
+    except Exception:  # noqa: BLE001 - reported by the stage that needs it
+        return

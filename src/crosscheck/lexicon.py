@@ -6,6 +6,10 @@ No entry names a person, outlet or figure of any evaluation story set.
 
 from __future__ import annotations
 
+from decimal import Decimal
+
+from .model import Hedge
+
 # --------------------------------------------------------------------------
 # clock times
 
@@ -88,6 +92,12 @@ ABBREVIATIONS = frozenset({
     "conn", "del", "ill", "ind", "kan", "ky", "la", "md", "mich", "minn", "miss", "mo", "mont", "neb",
     "nev", "okla", "pa", "tenn", "tex", "va", "vt", "wis", "wyo", "e.t", "p.t", "c.t",
 })
+# Abbreviations that are titles before a name: a sentence never starts right after one ("Gen. Mark Milley").
+# Source: the titles among the AP Stylebook abbreviations above.
+TITLE_ABBREVIATIONS = frozenset({
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "st", "sen", "rep", "gov",
+    "pres", "adm", "cmdr", "rev", "no",
+})
 # Lines that are not claims: editor's notes, captions, credits.
 # Source: the layouts of news pages (editor's notes, photo captions and credit lines).
 NOT_CLAIM_PREFIXES = ("editor's note", "editor’s note", "photo:", "image:", "caption:", "file photo", "watch:", "read more", "related:")
@@ -98,9 +108,192 @@ EMERGENCY_SERVICE_WORDS = frozenset({
     "dispatch", "dispatcher", "dispatchers", "line", "lines", "operator", "operators", "outage", "outages",
     "emergency", "number", "operations",
 })
+# Common nouns that stand for an organisation as a speaker ("the ministry said", "police said").
+# Source: subjects of "said" in wire copy (AP/Reuters style: institutions named by their kind).
+ORG_NOUNS = frozenset({
+    "company", "firm", "agency", "ministry", "service", "commission", "government", "group", "bank", "council",
+    "committee", "police", "army", "military", "court", "party", "union", "office", "department", "authority",
+    "organisation", "organization", "institute", "operator", "club", "federation", "board", "trust", "charity",
+    "regulator", "university", "hospital", "airline", "utility", "insurer", "manufacturer", "carrier", "kremlin",
+})
+# Of those, the ones that refer back to the last organisation named ("Acme ... the company said");
+# the others name a body of their own kind ("police", "the army"). Source: as above.
+GENERIC_ORG_NOUNS = frozenset({
+    "company", "firm", "group", "operator", "carrier", "manufacturer", "insurer", "airline", "utility", "bank",
+    "organisation", "organization", "club", "charity", "trust",
+})
 # Nouns for a statement as a thing: "the statement said", "the FDIC press release states".
 # Source: attribution wording in wire copy (AP/Reuters: "said in a statement", "a press release").
 STATEMENT_NOUNS = frozenset({"statement", "release", "announcement", "communique", "communiqué", "readout", "notice", "post"})
 # People who speak for an organisation: "a spokesperson for X" is X's statement.
 # Source: as above.
 SPOKES_NOUNS = frozenset({"spokesperson", "spokesman", "spokeswoman", "representative", "rep"})
+
+# --------------------------------------------------------------------------
+# facts
+
+# Modal verbs and hedge words that qualify a fact ("may have", "reportedly", "is believed to").
+# Source: the hedging devices of Hyland, "Metadiscourse" (2005), appendix (modals, epistemic
+# adverbs and verbs), narrowed to those common in wire copy; plus "allegedly"/"reportedly" from
+# the AP Stylebook's attribution guidance.
+HEDGE_WORDS = frozenset({
+    "may", "might", "could", "would", "possibly", "probably", "likely", "unlikely", "perhaps", "reportedly",
+    "allegedly", "apparently", "seemingly", "presumably", "suspected", "believed", "thought", "estimated",
+    "appear", "appears", "appeared", "seem", "seems", "seemed", "suggest", "suggests", "suggested",
+})
+# Words that negate a predicate besides spaCy's "neg" relation. Source: English grammar.
+NEGATION_WORDS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})
+
+# --------------------------------------------------------------------------
+# moved from the extract modules (word lists as data)
+
+# Lemmas of verbs that introduce a quotation or report speech.
+# Source: reporting verbs of wire copy (the AP Stylebook's "said" entry and its listed alternatives), checked on news text.
+CUE_LEMMAS = {
+    "say", "tell", "add", "state", "declare", "note", "warn", "write", "remark", "insist", "explain", "claim", "argue",
+    "announce", "ask", "reply", "respond", "answer", "comment", "continue", "conclude", "acknowledge", "admit", "confirm",
+    "deny", "stress", "emphasise", "emphasize", "urge", "vow", "pledge", "promise", "predict", "suggest", "describe",
+    "call", "label", "brand", "recall", "recount", "report", "observe", "point", "caution", "complain", "boast", "quip",
+    "tweet", "post", "testify", "concede", "contend", "maintain", "reiterate", "signal", "indicate", "order", "shout",
+    "speak",
+}
+
+# Of those, the verbs whose clause is reported speech ("X said Y may comment").
+# Source: as above.
+INDIRECT_LEMMAS = {"say", "tell", "add", "state", "announce", "warn", "confirm", "report", "claim", "insist", "deny", "note", "predict", "suggest", "indicate", "acknowledge", "admit", "argue", "stress", "explain", "estimate", "expect"}
+
+# Pronouns that may speak a quote. Source: English grammar.
+PRONOUNS = {"he", "she", "they", "i", "we"}
+
+# Titles and honorifics before a name, not part of it. Source: AP Stylebook "titles" and common courtesy titles.
+TITLES = {
+    "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady", "gen", "general", "col",
+    "colonel", "lt", "maj", "major", "capt", "captain", "sgt", "adm", "admiral", "president", "prime", "minister",
+    "pm", "sen", "senator", "rep", "gov", "governor", "mayor", "judge", "justice", "king", "queen", "prince",
+    "princess", "pope", "rev", "reverend", "father", "sheikh", "chancellor", "secretary", "commander", "chief",
+    "ambassador", "inspector", "superintendent", "detective", "officer", "coach", "manager", "st", "saint",
+}
+
+# Prepositions that put a name in a place context ("in Kursk"). Source: English locative prepositions.
+PLACE_BEFORE = {"in", "into", "near", "from", "across", "around", "outside", "inside", "towards", "toward", "at", "of", "to"}
+
+# Nouns after a name that make it a place ("the Kursk region"). Source: administrative-division and geographic nouns in news.
+PLACE_AFTER = {"region", "province", "oblast", "city", "town", "village", "county", "district", "state", "border", "river", "area", "port", "airport", "valley"}
+
+# Spelling variants and short forms of the same place or body. Source: UN/ISO short names and the
+# transliteration changes news adopted (Kiev -> Kyiv).
+ALIASES = {  # spelling variants of the same place or body
+    "kiev": "Kyiv", "kharkov": "Kharkiv", "odessa": "Odesa", "lvov": "Lviv", "peking": "Beijing", "bombay": "Mumbai",
+    "burma": "Myanmar", "u.s.": "United States", "us": "United States", "usa": "United States", "u.s.a.": "United States",
+    "america": "United States", "the united states": "United States", "uk": "United Kingdom", "u.k.": "United Kingdom",
+    "britain": "United Kingdom", "great britain": "United Kingdom", "the uk": "United Kingdom", "eu": "European Union",
+    "the eu": "European Union", "un": "United Nations", "the un": "United Nations", "u.n.": "United Nations",
+}
+
+# Letters after a name, not part of it. Source: UK honours and US generational suffixes.
+POSTNOMINALS = {"kc", "qc", "mp", "mep", "jr", "sr", "phd", "obe", "mbe", "cbe", "ii", "iii"}
+
+# Hedge phrase (lower case) before a number -> how it bounds the true value.
+# Source: the approximators of wire copy (AP Stylebook "more than, over"), classed by bound.
+HEDGES: dict[str, Hedge] = {
+    "approximately": Hedge.approximate,
+    "about": Hedge.approximate,
+    "around": Hedge.approximate,
+    "roughly": Hedge.approximate,
+    "some": Hedge.approximate,
+    "an estimated": Hedge.approximate,
+    "close to": Hedge.approximate,
+    "less than": Hedge.upper_bound,
+    "fewer than": Hedge.upper_bound,
+    "under": Hedge.upper_bound,
+    "just under": Hedge.upper_bound,
+    "well under": Hedge.upper_bound,
+    "up to": Hedge.upper_bound,
+    "nearly": Hedge.upper_bound,
+    "almost": Hedge.upper_bound,
+    "at most": Hedge.upper_bound,
+    "as many as": Hedge.upper_bound,
+    "more than": Hedge.lower_bound,
+    "over": Hedge.lower_bound,
+    "just over": Hedge.lower_bound,
+    "well over": Hedge.lower_bound,
+    "at least": Hedge.lower_bound,
+    "upwards of": Hedge.lower_bound,
+    "in excess of": Hedge.lower_bound,
+}
+
+# Words after which "over"/"under" before a duration is a hedge ("for over six years"),
+# not a preposition ("8,500 hectares over six days"). Source: checked on news text.
+DURATION_HEDGE_CTX = {
+    "for", "in", "of", "after", "within", "lasted", "lasting", "lasts", "took", "taken",
+    "takes", "spent", "spend", "spending", "than", "is", "was", "were", "are", "been", "be",
+}
+
+# Words before a four-digit number that make it a year ("in 2019", "since 1998"). Source: English usage.
+YEAR_CTX = {
+    "in", "since", "by", "of", "from", "until", "till", "to", "and", "between", "during",
+    "before", "after", "the", "early", "late", "mid", "circa", "year", "fiscal", "summer",
+    "winter", "spring", "autumn", "fall", "season", "act", "through", "than", "or", "for",
+    "is", "was", "this", "that", "which", "its", "their", "his", "her",
+}
+
+# Nouns before a number that make it a name, not a count ("Flight 370", "Section 230"). Source: English usage.
+REFERENCE_WORDS = {
+    "section", "article", "clause", "chapter", "page", "pages", "paragraph", "no", "number",
+    "nhs", "room", "flight", "route", "resolution", "line", "platform", "gate", "rule",
+    "amendment", "version", "level", "grade", "tier", "channel", "stage", "phase",
+    "highway", "interstate", "motorway", "bus", "train", "pier", "terminal", "ward",
+}
+
+# Adjectives used as nouns after a number ("12 dead"). Source: casualty wording (AP Stylebook).
+SUBSTANTIVE = {"dead", "wounded", "injured", "missing", "homeless", "displaced", "elderly", "unemployed"}
+
+# Words ending in -s that are not plural nouns (never the counted noun). Source: English morphology.
+NOT_PLURAL = {
+    "was", "has", "is", "its", "this", "thus", "plus", "less", "across", "always", "perhaps",
+    "towards", "afterwards", "besides", "whereas", "unless", "various", "previous",
+    "numerous", "us", "yes", "news", "gas", "bus", "status", "says", "remains", "shows", "takes",
+    "means", "makes", "goes", "includes", "comes", "gives", "gets", "seems", "looks",
+    "times", "ones", "others", "hers", "ours", "yours", "theirs", "whereabouts", "overseas",
+    "series", "species", "chaos", "basis", "crisis", "analysis", "politics", "economics",
+    "halves", "thirds", "quarters", "fifths", "sixths", "eighths", "tenths", "hundredths",
+}
+
+# Words in a name that make it an organisation (regular-expression alternatives).
+# Source: heads of institution names in news (ministries, agencies, companies, media).
+ORG_HINT_WORDS = (
+    r"ministry", r"ministries", r"office", r"department", r"agency", r"council", r"commission",
+    r"committee", r"court", r"bank", r"union", r"party", r"service", r"institute", r"university",
+    r"company", r"group", r"army", r"forces?", r"police", r"command", r"staff", r"government",
+    r"parliament", r"assembly", r"authority", r"association", r"federation", r"foundation", r"organisation",
+    r"organization", r"corporation", r"inc", r"ltd", r"plc", r"news", r"media", r"press",
+)
+# Role nouns that describe a person (regular-expression alternatives): "Kremlin spokesman", "the chief of staff".
+# Source: job titles and roles in wire copy (AP Stylebook "titles").
+ROLE_WORDS = (
+    "commissioner", "ombudsman", "spokesperson", "spokesman", "spokeswoman", "foreman", "seismologist",
+    "scientist", "economist", "president", "premier", "minister", "secretary", "chief", "commander", "general",
+    "governor", "mayor", "envoy", "ambassador", "adviser", "advisor", "officer", "official", "leader", "director",
+    "head", "chairman", "chairwoman", "chair", "executive", "ceo", "correspondent", "editor", "analyst",
+    "professor", "judge", "prosecutor", "lawyer", "coach", "manager", "captain", "senator", "deputy", "king", "queen",
+)
+
+# Unicode vulgar fractions and their values. Source: Unicode "Number Forms" block (U+00BC-U+00BE, U+2150-U+215E).
+VULGAR_FRACTIONS = {
+    "½": Decimal(1) / 2, "⅓": Decimal(1) / 3, "⅔": Decimal(2) / 3, "¼": Decimal(1) / 4, "¾": Decimal(3) / 4,
+    "⅕": Decimal(1) / 5, "⅖": Decimal(2) / 5, "⅗": Decimal(3) / 5, "⅘": Decimal(4) / 5, "⅙": Decimal(1) / 6,
+    "⅚": Decimal(5) / 6, "⅛": Decimal(1) / 8, "⅜": Decimal(3) / 8, "⅝": Decimal(5) / 8, "⅞": Decimal(7) / 8,
+}
+# Fraction words after a number word ("two thirds", "one-half") -> denominator. "quarter(s)" is left out:
+# in business news "two quarters" are periods, not a half. Source: English ordinal denominators.
+FRACTION_WORDS = {
+    "half": Decimal(2), "halves": Decimal(2), "third": Decimal(3), "thirds": Decimal(3), "fifth": Decimal(5),
+    "fifths": Decimal(5), "sixth": Decimal(6), "sixths": Decimal(6), "eighth": Decimal(8), "eighths": Decimal(8),
+    "tenth": Decimal(10), "tenths": Decimal(10),
+}
+# Units that "a"/"an" counts as one ("a gallon of beer", "a mile away"); time units are left out ("once a
+# day" is a rate). Source: the measurement units of the quantities unit table.
+ONE_UNIT_WORDS = (
+    "gallon", "mile", "litre", "liter", "kilometre", "kilometer", "metre", "meter", "foot", "inch", "yard",
+    "tonne", "kilogram", "ounce", "acre", "hectare",
+)

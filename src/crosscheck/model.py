@@ -9,7 +9,7 @@ Stages fill the models in this order::
 
     ingest   files            -> Article (raw_text, format, source_path)
     clean    Article          -> Article (text, removed, metadata, sections)
-    extract  Article          -> Article (quotes, quantities, dates, actors, claims)
+    extract  Article          -> Article (sentences, quotes, quantities, dates, actors, claims, facts)
     cluster  [Article]        -> [Story]
     provenance Story          -> Story (reuse, independent_groups)
     align    Story            -> Story (claims, discrepancies, summary)
@@ -73,8 +73,22 @@ class Section(_Model):
 # extract
 
 
+class Sentence(_Model):
+    """One sentence of the cleaned text: the one segmentation every stage uses (from the parse; never
+    split inside a quotation, after a title such as 'Gen.' or inside '6:50 p.m. on')."""
+
+    id: str = Field(description="Stable id within the article: '<article id>:s<n>'.")
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    kind: Literal["text", "heading", "dateline", "caption", "note"] = Field(
+        default="text", description="'text' for body sentences; headings, datelines, captions and editor's notes are not claims."
+    )
+
+
 class Quote(Span):
     """A quotation (direct) or a reported statement (indirect) with its speaker."""
+
+    id: str = Field(default="", description="Stable id within the article: '<article id>:q<n>'.")
 
     speaker: str | None = Field(default=None, description="Canonical full name of the speaker.")
     speaker_role: str | None = None
@@ -108,6 +122,8 @@ class Conversion(_Model):
 class Quantity(Span):
     """A number with its unit, hedge and what it counts."""
 
+    id: str = Field(default="", description="Stable id within the article: '<article id>:n<n>'.")
+
     value: float
     value_max: float | None = Field(default=None, description="Upper end of a range.")
     unit: str = Field(description="Canonical unit: km2, mi2, %, USD, day, clock (a time of day, value in minutes after local midnight), or the singular noun counted.")
@@ -124,6 +140,8 @@ class Quantity(Span):
 
 class DateMention(Span):
     """A date expression resolved against the article's publication date."""
+
+    id: str = Field(default="", description="Stable id within the article: '<article id>:d<n>'.")
 
     resolved: date | None = None
     granularity: Literal["day", "month", "year", "duration"] = "day"
@@ -155,10 +173,48 @@ class Claim(Span):
     attributed_to: str | None = Field(default=None, description="Whom the text attributes the claim to.")
     unverified: bool = Field(default=False, description="The outlet says it could not verify it.")
     unverified_note: str | None = Field(default=None, description="The outlet's disclaimer that covers this claim.")
-    quotes: list[int] = Field(default_factory=list, description="Indexes into article.quotes.")
-    quantities: list[int] = Field(default_factory=list, description="Indexes into article.quantities.")
-    dates: list[int] = Field(default_factory=list, description="Indexes into article.dates.")
-    actors: list[str] = Field(default_factory=list, description="Canonical actor names.")
+    sentence: str | None = Field(default=None, description="Id of the sentence the claim is (part of).")
+    quotes: list[str] = Field(default_factory=list, description="Ids of the article's quotes in it.")
+    quantities: list[str] = Field(default_factory=list, description="Ids of the article's quantities in it.")
+    dates: list[str] = Field(default_factory=list, description="Ids of the article's date mentions in it.")
+    actors: list[str] = Field(default_factory=list, description="Ids of the article's actors named in it.")
+
+
+def _by_ids(items: list, ids: list[str]) -> list:
+    wanted = set(ids)
+    return [x for x in items if x.id in wanted]
+
+
+class FactFigure(_Model):
+    """A figure in a fact and the thing it counts."""
+
+    quantity: str = Field(description="Id of the article's quantity.")
+    counts: str | None = Field(default=None, description="What it counts or measures, e.g. 'person pulled from the structure'.")
+
+
+class Fact(_Model):
+    """One checkable fact of a sentence, as structured parts: who did what to what, with which
+    figures, when, where, on whose word, and whether it is negated or hedged. The alignment stage
+    matches these across outlets."""
+
+    id: str = Field(description="Stable id within the article: '<article id>:f<n>'.")
+    sentence: str = Field(description="Id of the sentence it comes from.")
+    start: int = Field(ge=0, description="Offset of the clause that states it.")
+    end: int = Field(ge=0)
+    who: str | None = Field(default=None, description="Actor id of the doer (the subject, or the agent of a passive).")
+    who_text: str | None = Field(default=None, description="The doer as written ('Firefighters', 'he').")
+    predicate: str = Field(description="Lemma of the main verb with its particle and negation: 'pull', 'call off', 'not confirm'.")
+    object: str | None = Field(default=None, description="What the predicate acts on, as written (a passive's subject).")
+    figures: list[FactFigure] = Field(default_factory=list)
+    when: list[str] = Field(default_factory=list, description="Ids of the date mentions and clock-time quantities in it.")
+    where: list[str] = Field(default_factory=list, description="Actor ids of the places named in it.")
+    attribution: str | None = Field(default=None, description="Whose word it is: the speaker's actor id, else the source as written.")
+    negated: bool = False
+    hedged: bool = Field(default=False, description="A modal or hedge word qualifies it ('may', 'reportedly').")
+    hedge: str | None = Field(default=None, description="The hedge word, lower-case.")
+    quotes: list[str] = Field(default_factory=list, description="Ids of the quotes it is stated in.")
+    quantities: list[str] = Field(default_factory=list, description="Ids of the quantities in it (figures and times).")
+    dates: list[str] = Field(default_factory=list, description="Ids of the date mentions in it.")
 
 
 class Article(_Model):
@@ -185,12 +241,14 @@ class Article(_Model):
     text: str = ""
     removed: list[RemovedLine] = Field(default_factory=list)
     sections: list[Section] = Field(default_factory=list)
+    sentences: list[Sentence] = Field(default_factory=list, description="The text's sentences, in order.")
 
     quotes: list[Quote] = Field(default_factory=list)
     quantities: list[Quantity] = Field(default_factory=list)
     dates: list[DateMention] = Field(default_factory=list)
     actors: list[Actor] = Field(default_factory=list)
     claims: list[Claim] = Field(default_factory=list)
+    facts: list[Fact] = Field(default_factory=list, description="Each sentence's facts as structured units.")
 
     @property
     def ok(self) -> bool:
@@ -201,6 +259,28 @@ class Article(_Model):
         if not self.sections:
             return [(0, len(self.text))]
         return [(s.start, s.end) for s in self.sections if not s.off_topic]
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        """The sentence holding a character offset (None before extraction or between sentences)."""
+        import bisect
+
+        k = bisect.bisect_right([s.start for s in self.sentences], offset) - 1
+        if k >= 0 and offset < max(self.sentences[k].end, self.sentences[k].start + 1):
+            return self.sentences[k]
+        return None
+
+    def quotes_of(self, claim: Claim | Fact) -> list[Quote]:
+        """The quotes a claim (or fact) points at, by id; likewise the three below."""
+        return _by_ids(self.quotes, claim.quotes)
+
+    def quantities_of(self, claim: Claim | Fact) -> list[Quantity]:
+        return _by_ids(self.quantities, claim.quantities)
+
+    def dates_of(self, claim: Claim | Fact) -> list[DateMention]:
+        return _by_ids(self.dates, claim.dates)
+
+    def actors_of(self, claim: Claim) -> list[Actor]:
+        return _by_ids(self.actors, claim.actors)
 
     def is_on_topic(self, offset: int) -> bool:
         return any(a <= offset < b for a, b in self.on_topic_spans())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Callable, Iterable
 from datetime import datetime, timezone
@@ -34,9 +35,21 @@ def report_time() -> datetime:
 
 def story_stages(story: Story, by_id: dict[str, Article], *, embedder: str | None = None) -> Story:
     """The story-level stages after clustering: provenance, then alignment."""
-    trace(story, by_id, embedder=embedder)
-    align(story, by_id, embedder=embedder)
+    # a story of one article has nothing to compare: no embedder is loaded for it
+    story_embedder = embedder if len(story.article_ids) > 1 else "none"
+    trace(story, by_id, embedder=story_embedder)
+    align(story, by_id, embedder=story_embedder)
     return story
+
+
+def _warm_embedder(embedder: str | None, n_ok: int) -> Callable[[], None] | None:
+    """What loads the embedder while the workers clean and extract: only when there may be a story of several
+    articles to compare."""
+    if embedder == "none" or n_ok < 2:
+        return None
+    from .embeddings import warm
+
+    return functools.partial(warm, embedder)
 
 
 def _counter(progress: StageProgress | None, total: int) -> Callable[[Article], None] | None:
@@ -86,7 +99,8 @@ def analyze(
     on_article = _counter(progress, len(articles))
     was_ok = [a.ok for a in articles]
     articles = run_articles(
-        articles, backend=backend, workers=workers, settings=settings, progress=on_article, scheduler=scheduler
+        articles, backend=backend, workers=workers, settings=settings, progress=on_article,
+        meanwhile=_warm_embedder(embedder, sum(a.ok for a in articles)), scheduler=scheduler,
     )
     if messages is not None:
         for ok_before, a in zip(was_ok, articles):
@@ -168,7 +182,10 @@ def ingest_into_store(
             commit(art)
     todo = [a for a in new if a.ok]
     if todo:
-        run_articles(todo, backend=backend, workers=workers, settings=settings, progress=commit, scheduler=scheduler)
+        run_articles(
+            todo, backend=backend, workers=workers, settings=settings, progress=commit, scheduler=scheduler,
+            meanwhile=_warm_embedder(embedder, len(todo) + store.pending()),
+        )
     if messages is not None:
         for art in store.articles([i for i in update.skipped if i in was_ok]):
             messages.append(IngestMessage(art.source_path or art.id, art.reason or "skipped", "skipped"))

@@ -98,12 +98,15 @@ def run_articles(
     progress: Progress | None = None,
     settings: Settings = DEFAULT,
     budget: bool = True,
+    meanwhile: Callable[[], None] | None = None,
     scheduler: str | None = None,
 ) -> list[Article]:
     """Apply ``stage`` to every article with the chosen backend: serial, process or dask.
 
     ``progress`` is called with each article as soon as it is done (in completion order). When the dask extra is
     not installed, ``backend="dask"`` warns and runs as "process" (the batch never fails for it).
+    ``meanwhile`` runs in a thread of this process while the workers work (this process only waits for them), and
+    is finished when this returns: the pipeline loads the sentence embedder there, for the story stages to come.
     ``scheduler`` (``tcp://host:port``) runs the stages on that Dask distributed cluster, whatever ``backend``
     says; ``progress`` is still called here, in the coordinating process, as results stream back.
     """
@@ -126,10 +129,15 @@ def run_articles(
         stage = functools.partial(per_article, settings=settings)
     if scheduler is not None:
         out = list(articles)
+        side = threading.Thread(target=meanwhile, name="crosscheck-meanwhile", daemon=True) if meanwhile else None
+        if side is not None:
+            side.start()
         for i, result in _run_distributed([(i, articles[i]) for i in todo], stage, scheduler):
             out[i] = result
             if progress is not None:
                 progress(result)
+        if side is not None:
+            side.join()
         return out
     if backend == "dask":
         try:
@@ -159,10 +167,19 @@ def run_articles(
     if default_stage:
         get_nlp()  # load the tagger once here: the forked workers share it (and a replaced worker needs no reload)
     out = list(articles)
-    for i, result in _Supervisor(stage, n, settings.article_seconds).run([(i, articles[i]) for i in todo]):
+    side: list[threading.Thread] = []
+
+    def started() -> None:  # the workers are forked by now: a thread is safe to start
+        if meanwhile is not None:
+            side.append(threading.Thread(target=meanwhile, name="crosscheck-meanwhile", daemon=True))
+            side[0].start()
+
+    for i, result in _Supervisor(stage, n, settings.article_seconds, started).run([(i, articles[i]) for i in todo]):
         out[i] = result
         if progress is not None:
             progress(result)
+    for t in side:
+        t.join()
     return out
 
 
@@ -280,8 +297,8 @@ class _Worker:
 class _Supervisor:
     """Runs jobs on ``n`` worker processes; a job past its deadline or whose worker dies is skipped."""
 
-    def __init__(self, stage: ArticleStage, n: int, seconds: float) -> None:
-        self.stage, self.n, self.seconds = stage, n, seconds
+    def __init__(self, stage: ArticleStage, n: int, seconds: float, started: Callable[[], None] | None = None) -> None:
+        self.stage, self.n, self.seconds, self.started = stage, n, seconds, started
 
     def run(self, jobs: list[tuple[int, Article]]) -> Iterator[tuple[int, Article]]:
         pending = list(reversed(jobs))
@@ -290,6 +307,8 @@ class _Supervisor:
             for w in workers:
                 if pending:
                     w.give(pending.pop(), self.seconds)
+            if self.started is not None:
+                self.started()
             while any(w.job for w in workers):
                 busy = [w for w in workers if w.job]
                 timeout = max(0.0, min(w.deadline for w in busy) - monotonic())

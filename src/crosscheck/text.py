@@ -70,8 +70,61 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-_OPEN_CLOSE = [("“", "”"), ('"', '"'), ("‘", "’"), ("«", "»")]
-_SINGLE = re.compile(r"(?<![\w’'])'([^'\n]{2,160}?)'(?![\w’])")
+_OPEN_CLOSE = [("“", "”"), ("‘", "’"), ("«", "»")]
+
+
+def _pair_marks(p: str) -> str:
+    """The paragraph with every double quotation mark written as a curly opening or closing mark.
+
+    Same length as ``p`` (offsets hold): doubled marks ‘‘ `` become " “" and ’’ '' become "” ";
+    a straight " opens or closes by its context (space before and a word after opens), or else
+    by what is open, so that mixed “…" pairs too.
+    """
+    p = p.replace("‘‘", " “").replace("``", " “").replace("’’", "” ").replace("''", "” ")
+    out, is_open = list(p), False
+    for i, ch in enumerate(p):
+        if ch == "“":
+            is_open = True
+        elif ch == "”":
+            is_open = False
+        elif ch == '"':
+            before = p[i - 1] if i else " "
+            after = p[i + 1] if i + 1 < len(p) else " "
+            opens = (before.isspace() or before in "([—–-") and not after.isspace()
+            closes = not before.isspace() and (after.isspace() or after in ".,;:!?)]—–-")
+            if opens and not closes:
+                is_open = True
+            elif closes and not opens:
+                is_open = False
+            else:
+                is_open = not is_open
+            out[i] = "“" if is_open else "”"
+    return "".join(out)
+
+
+def _single_spans(p: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Inner spans of straight single-quoted quotations ('We are sorry,' he said), apostrophes skipped.
+
+    An opening mark follows a space or the paragraph start and precedes a word; a closing mark
+    follows a non-space and precedes a space, punctuation or the end; a mark between two letters
+    (it's, won't) is an apostrophe.
+    """
+    spans, a = [], None
+    covered = _Coverage(taken)  # positions are asked in ascending order: linear on a flood of marks
+    for i, ch in enumerate(p):
+        if ch != "'" or covered(i):
+            continue
+        before = p[i - 1] if i else " "
+        after = p[i + 1] if i + 1 < len(p) else " "
+        if before.isalnum() and after.isalnum():
+            continue
+        if a is None and (before.isspace() or before in "([—–-") and after.isalnum():
+            a = i
+        elif a is not None and not before.isspace() and (after.isspace() or after in ".,;:!?)]—–-"):
+            if i - a > 2:
+                spans.append((a + 1, i))
+            a = None
+    return spans
 
 
 @dataclass
@@ -89,9 +142,16 @@ def quote_spans(text: str) -> list[QuoteSpan]:
     rather than searched for every mark.
     """
     out: list[QuoteSpan] = []
+    runs_on = False
     for para in re.finditer(r"[^\n]+", text):
-        p, base = para.group(0), para.start()
+        p, base = _pair_marks(para.group(0)), para.start()
         taken: list[tuple[int, int]] = []  # (start, end) of the quotations found in this paragraph
+        close = p.find("”")
+        if runs_on and close > 0 and "“" not in p[:close]:
+            # the last paragraph of a quote run on from the one before, its opening mark left out
+            out.append(QuoteSpan(base, base + close, False))
+            taken.append((0, close + 1))
+        n_before = len(out)
         for open_q, close_q in _OPEN_CLOSE:
             covered = _Coverage(taken)
             found: list[tuple[int, int]] = []
@@ -108,7 +168,7 @@ def quote_spans(text: str) -> list[QuoteSpan]:
                 while open_q == "‘" and b >= 0 and b + 1 < len(p) and p[b + 1].isalpha():
                     b = p.find(close_q, b + 1)
                 if b < 0:
-                    if open_q in ("“", '"') and (a == 0 or p[:a].strip() == "" or a < len(p) - 1):
+                    if open_q == "“" and (a == 0 or p[:a].strip() == "" or a < len(p) - 1):
                         inner = p[a + 1 :].rstrip()
                         if len(inner.split()) >= 3:
                             out.append(QuoteSpan(base + a + 1, base + a + 1 + len(inner), True))
@@ -119,10 +179,9 @@ def quote_spans(text: str) -> list[QuoteSpan]:
                     found.append((a, b + 1))
                 i = b + 1
             taken.extend(found)
-        covered = _Coverage(taken)
-        for m in _SINGLE.finditer(p):
-            if not covered(m.start()) and len(m.group(1).split()) <= 12:
-                out.append(QuoteSpan(base + m.start(1), base + m.end(1), False))
+        runs_on = any(q.open_ended for q in out[n_before:])
+        for a, b in _single_spans(p, taken):
+            out.append(QuoteSpan(base + a, base + b, False))
     return sorted(out, key=lambda q: q.start)
 
 

@@ -24,7 +24,11 @@ PINT_UNITS = {
     "decade": "10 * year", "century": "century", "degC": "degC", "degF": "degF",
     "km/h": "km/hour", "mph": "mile/hour", "kn": "knot", "MW": "MW", "GW": "GW", "kW": "kW",
     "kWh": "kWh", "MWh": "MWh", "GWh": "GWh", "TWh": "TWh", "l": "liter", "m3": "m**3",
-    "gal": "gallon",
+    "gal": "gallon", "km3": "km**3", "nm": "nanometer", "µm": "micrometer", "mg": "mg", "µg": "microgram",
+    "ml": "ml", "cl": "cl", "eV": "eV", "keV": "keV", "MeV": "MeV", "GeV": "GeV", "TeV": "TeV", "Hz": "Hz",
+    "kHz": "kHz", "MHz": "MHz", "GHz": "GHz", "kB": "kilobyte", "MB": "megabyte", "GB": "gigabyte",
+    "TB": "terabyte", "Wh": "watt_hour", "mGy": "milligray", "K": "kelvin", "cup": "cup", "tbsp": "tablespoon",
+    "tsp": "teaspoon", "pm": "picometer", "am": "attometer", "Myr": "1e6 * year", "Gyr": "1e9 * year",
 }
 # dimension -> (pint target, unit_si label)
 _SI_TARGETS = [
@@ -138,6 +142,8 @@ def rounding(v: float) -> float:
 
 #: unit name for a clock time (value = minutes after local midnight)
 CLOCK = "clock"
+# The unit of a bare number ("The answer is 42"): it counts nothing named, so alignment never compares it.
+BARE = "number"
 
 
 def clock_minutes_utc(minutes_local: float, utc_offset_minutes: int | None) -> float | None:

@@ -37,16 +37,10 @@ def on_topic_view(article: Article) -> Article:
         if ms:
             actors.append(a.model_copy(update={"mentions": ms}))
     view.actors = actors
-    # claim indexes point into the full lists: remap them
-    qi = {id(q): n for n, q in enumerate(view.quotes)}
-    ni = {id(q): n for n, q in enumerate(view.quantities)}
-    di = {id(d): n for n, d in enumerate(view.dates)}
+    # claims point at items by id: keep the ids of what the view keeps
+    kept = {x.id for x in [*view.quotes, *view.quantities, *view.dates, *view.actors]}
     view.claims = [
-        c.model_copy(update={
-            "quotes": [qi[id(article.quotes[i])] for i in c.quotes if id(article.quotes[i]) in qi],
-            "quantities": [ni[id(article.quantities[i])] for i in c.quantities if id(article.quantities[i]) in ni],
-            "dates": [di[id(article.dates[i])] for i in c.dates if id(article.dates[i]) in di],
-        })
+        c.model_copy(update={f: [i for i in getattr(c, f) if i in kept] for f in ("quotes", "quantities", "dates", "actors")})
         for c in article.claims
     ]
     return view

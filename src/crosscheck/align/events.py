@@ -28,7 +28,7 @@ def date_discrepancies(story: Story, articles: dict[str, Article]) -> list[Discr
             c = _claim_of(art, ev)
             if c is None:
                 continue
-            days = {art.dates[i].resolved for i in c.dates if art.dates[i].resolved and art.dates[i].granularity == "day"}
+            days = {d.resolved for d in art.dates_of(c) if d.resolved and d.granularity == "day"}
             if len(days) == 1:
                 by_day.setdefault(days.pop(), []).append(ev)
         if len(by_day) < 2:

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 
 from ..clean.sections import terms
+from ..units import BARE
 from ..model import Article, Discrepancy, DiscrepancyKind, DiscrepancySide, Evidence, Hedge, Quantity, Span, Story
 
 WINDOW = 7  # words either side of a quantity that describe what it counts
@@ -101,18 +102,20 @@ def interval(q: Quantity) -> tuple[float, float]:
     return v - r, hi_v + r
 
 
-def _sentence_start(text: str, at: int) -> int:
-    """Where the sentence holding offset ``at`` starts: after the last ". " or line break, else 0."""
-    dot = text.rfind(". ", 0, at)
-    return max(dot + 2 if dot >= 0 else 0, text.rfind("\n", 0, at) + 1)
+def _sentence_bounds(article: Article, at: int) -> tuple[int, int]:
+    """The sentence holding offset ``at``, from the article's one segmentation (its line without one)."""
+    s = article.sentence_at(at)
+    if s is not None:
+        return s.start, s.end
+    text = article.text
+    end = text.find("\n", at)
+    return text.rfind("\n", 0, at) + 1, end if end >= 0 else len(text)
 
 
 def _window(article: Article, q: Quantity) -> str:
     """Words around a quantity within its sentence, the number masked."""
     text = article.text
-    s0 = _sentence_start(text, q.start)
-    ends = [x for x in (text.find(". ", q.end), text.find("\n", q.end)) if x >= 0]
-    s1 = min(ends) if ends else len(text)
+    s0, s1 = _sentence_bounds(article, q.start)
     left = re.findall(r"\S+", text[max(s0, q.start - 120) : q.start])[-WINDOW:]
     right = re.findall(r"\S+", text[q.end : min(s1, q.end + 120)])[:WINDOW]
     # the unit words stay, the number itself is masked: "more than N prisoners" ~ "approximately N soldiers taken captive"
@@ -133,8 +136,8 @@ def numeric_discrepancies(story: Story, articles: dict[str, Article], embedder: 
         converted = {(q.conversion.converted.start, q.conversion.converted.end) for q in art.quantities if q.conversion}
         for q in art.quantities:
             age = "year-old" in q.text or "years old" in art.text[q.end : q.end + 12]
-            if q.unit == "clock":
-                continue  # times of day (issue 11) are compared by the lead's alignment work, not as counts
+            if q.unit in ("clock", BARE):
+                continue  # times of day (issue 11) are compared by the lead's alignment work; bare numbers count nothing
             if (q.start, q.end) in converted or (_dimension(q.unit).startswith("time") and not age):
                 continue  # a bracketed conversion repeats its original; durations rarely conflict as facts
             if q.value_max is not None or (not re.search(r"\d", q.text) and _VAGUE.search(q.text)):
@@ -264,9 +267,8 @@ def _compare(members: list[QItem], story: Story, story_items: list[QItem]) -> Di
     )
 
 
-def _same_sentence(text: str, a: int, b: int) -> bool:
-    lo, hi = min(a, b), max(a, b)
-    return hi - lo < 400 and not re.search(r"[.!?]\s+[A-Z“\"]|\n", text[lo:hi])
+def _same_sentence(article: Article, a: int, b: int) -> bool:
+    return _sentence_bounds(article, a) == _sentence_bounds(article, b)
 
 
 def _coexist(sides: list[list[QItem]], story_items: list[QItem]) -> bool:
@@ -305,7 +307,7 @@ def _derived(sides: list[list[QItem]], story_items: list[QItem]) -> str | None:
                 continue
             for art, p in pcts.values():
                 # the share must be stated beside one of the two figures (same sentence)
-                near = [x for x in (small, base) if x.article.id == art.id and _same_sentence(art.text, p.start, x.q.start)]
+                near = [x for x in (small, base) if x.article.id == art.id and _same_sentence(art, p.start, x.q.start)]
                 if not near:
                     continue
                 est = vb * p.value / 100
@@ -322,11 +324,8 @@ def _thing(members: list[QItem]) -> str:
 
 
 def _sentence(m: QItem) -> Span:
-    text = m.article.text
-    s = _sentence_start(text, m.q.start)
-    e_candidates = [x for x in (text.find(". ", m.q.end), text.find("\n", m.q.end)) if x >= 0]
-    e = min(e_candidates) + 1 if e_candidates else len(text)
-    return Span(start=s, end=e, text=text[s:e])
+    s, e = _sentence_bounds(m.article, m.q.start)
+    return Span(start=s, end=e, text=m.article.text[s:e])
 
 
 __all__ = ["numeric_discrepancies", "interval", "rounding"]

@@ -16,18 +16,13 @@ import re
 from collections.abc import Iterable
 
 from ..lexicon import AGENCIES, NOT_PLACES, ORG_HEADS, TIME_ZONES
+from .. import lexicon
 from ..model import Actor, ActorType, Span
 
-TITLES = {
-    "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady", "gen", "general", "col",
-    "colonel", "lt", "maj", "major", "capt", "captain", "sgt", "adm", "admiral", "president", "prime", "minister",
-    "pm", "sen", "senator", "rep", "gov", "governor", "mayor", "judge", "justice", "king", "queen", "prince",
-    "princess", "pope", "rev", "reverend", "father", "sheikh", "chancellor", "secretary", "commander", "chief",
-    "ambassador", "inspector", "superintendent", "detective", "officer", "coach", "manager", "st", "saint",
-}
-_PLACE_BEFORE = {"in", "into", "near", "from", "across", "around", "outside", "inside", "towards", "toward", "at", "of", "to"}
-_PLACE_AFTER = {"region", "province", "oblast", "city", "town", "village", "county", "district", "state", "border", "river", "area", "port", "airport", "valley"}
-_ORG_HINTS = re.compile(r"\b(?:ministry|ministries|office|department|agency|council|commission|committee|court|bank|union|party|service|institute|university|company|group|army|forces?|police|command|staff|government|parliament|assembly|authority|association|federation|foundation|organisation|organization|corporation|inc|ltd|plc|news|media|press)\b", re.I)
+TITLES = lexicon.TITLES
+_PLACE_BEFORE = lexicon.PLACE_BEFORE
+_PLACE_AFTER = lexicon.PLACE_AFTER
+_ORG_HINTS = re.compile(r"\b(?:" + "|".join(lexicon.ORG_HINT_WORDS) + r")\b", re.I)
 _LABEL_TYPE = {
     "PERSON": ActorType.person,
     "ORG": ActorType.org,
@@ -36,21 +31,10 @@ _LABEL_TYPE = {
     "FAC": ActorType.place,
     "NORP": None,  # adjectives of nationality are not actors
 }
-ALIASES = {  # spelling variants of the same place or body
-    "kiev": "Kyiv", "kharkov": "Kharkiv", "odessa": "Odesa", "lvov": "Lviv", "peking": "Beijing", "bombay": "Mumbai",
-    "burma": "Myanmar", "u.s.": "United States", "us": "United States", "usa": "United States", "u.s.a.": "United States",
-    "america": "United States", "the united states": "United States", "uk": "United Kingdom", "u.k.": "United Kingdom",
-    "britain": "United Kingdom", "great britain": "United Kingdom", "the uk": "United Kingdom", "eu": "European Union",
-    "the eu": "European Union", "un": "United Nations", "the un": "United Nations", "u.n.": "United Nations",
-}
+ALIASES = lexicon.ALIASES
 _NOT_ROLE = re.compile(r"\b(?:will|would|has|had|is|was|were|are|whose|who|which|said|says)\b", re.I)
 _ROLE_DEPS = {"compound", "amod", "nmod", "poss", "det"}
-_ROLE_WORD = re.compile(
-    r"\b(?:commissioner|ombudsman|spokesperson|foreman|seismologist|scientist|economist|president|premier|minister|spokes(?:man|woman|person)|secretary|chief|commander|general|governor|mayor|envoy|"
-    r"ambassador|adviser|advisor|officer|official|leader|director|head|chairman|chairwoman|chair|executive|ceo|"
-    r"correspondent|editor|analyst|professor|judge|prosecutor|lawyer|coach|manager|captain|senator|deputy|king|queen)\b",
-    re.I,
-)
+_ROLE_WORD = re.compile(r"\b(?:" + "|".join(lexicon.ROLE_WORDS) + r")\b", re.I)
 
 
 def strip_title(name: str) -> str:
@@ -61,7 +45,7 @@ def strip_title(name: str) -> str:
     return re.sub(r"'s$", "", name).strip(" ,.")
 
 
-POSTNOMINALS = {"kc", "qc", "mp", "mep", "jr", "sr", "phd", "obe", "mbe", "cbe", "ii", "iii"}
+POSTNOMINALS = lexicon.POSTNOMINALS
 
 
 def _strip_post(name: str) -> str:
@@ -84,6 +68,8 @@ def _role_before(ent) -> bool:  # noqa: ANN001
     """A lower-case role noun ('commissioner', 'minister') right before the entity, as its compound."""
     doc = ent.doc
     i = ent.start - 1
+    if i >= 1 and doc[i].text == "," and (i < 2 or doc[i - 2].lower_ not in ("the", "a", "an")):
+        i -= 1  # "former ISRO chief, K Sivan": the role in apposition before the name
     return i >= 0 and doc[i].pos_ == "NOUN" and doc[i].text.islower() and bool(_ROLE_WORD.fullmatch(doc[i].text))
 
 
@@ -214,11 +200,60 @@ def extract_actors(doc, spans: Iterable[tuple[int, int]] | None = None) -> list[
             del people[key]
             other = others.setdefault(actor.name.lower(), Actor(name=actor.name, type=ActorType.place if place_cache.get(actor.name) else ActorType.other))
             other.mentions.extend(actor.mentions)
+    _join_variants(people)
     out = list(people.values()) + list(others.values())
     _all_mentions(doc.text, out, spans)
     for a in out:
         a.mentions.sort(key=lambda s: s.start)
     return sorted(out, key=lambda a: (a.mentions[0].start if a.mentions else 0))
+
+
+def dateline_place(text: str, actors: list[Actor]) -> list[Actor]:
+    """The dateline's city is a place ('ZAGREB (Reuters) - ...'), never an organisation or a person, and
+    the same city named in the body is that place."""
+    from ..clean.metadata import parse_dateline
+
+    city, _agency, n = parse_dateline(text.split("\n", 1)[0])
+    if not city:
+        return actors
+    at = text.find(city, 0, n)
+    name = city.title() if city.isupper() else city
+    in_dateline = lambda a: all(m.end <= n for m in a.mentions)  # noqa: E731
+    kept = [a for a in actors if not (in_dateline(a) and a.type != ActorType.place and a.name.lower() == city.lower())]
+    place = next((a for a in kept if a.type == ActorType.place and a.name.lower() == city.lower()), None)
+    if place is None:
+        place = Actor(name=name, type=ActorType.place)
+        kept.append(place)
+    spans = [(at, at + len(city))] if at >= 0 else []
+    spans += [(m.start(), m.end()) for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text) if m.start() >= n]
+    taken = {(m.start, m.end) for a in kept for m in a.mentions}
+    for a0, a1 in spans:
+        if (a0, a1) not in taken:
+            place.mentions.append(Span(start=a0, end=a1, text=text[a0:a1]))
+    place.mentions.sort(key=lambda m: m.start)
+    return sorted(kept, key=lambda a: (a.mentions[0].start if a.mentions else 0))
+
+
+def _join_variants(people: dict[str, Actor]) -> None:
+    """Spelling variants of one person within an article become one actor, the more mentioned spelling canonical."""
+    keys = list(people)
+    for i, k in enumerate(keys):
+        a = people.get(k)
+        if a is None:
+            continue
+        for k2 in keys[i + 1 :]:
+            b = people.get(k2)
+            if b is not None and spelling_variant(a, b):
+                keep, drop = (a, b) if len(a.mentions) >= len(b.mentions) else (b, a)
+                for al in [drop.name, *drop.aliases]:
+                    if al != keep.name and al not in keep.aliases:
+                        keep.aliases.append(al)
+                keep.mentions.extend(drop.mentions)
+                keep.role = keep.role or drop.role
+                people[k if keep is a else k2] = keep
+                del people[k2 if keep is a else k]
+                if keep is b:
+                    break
 
 
 def _complete_names(text: str, people: dict[str, Actor]) -> None:
@@ -227,7 +262,7 @@ def _complete_names(text: str, people: dict[str, Actor]) -> None:
         actor.name = _strip_post(actor.name)
         if len(actor.name.split()) > 1:
             continue
-        pat = re.compile(r"\b((?:[A-Z][\w'’-]+\s+){1,2})" + re.escape(actor.name) + r"\b")
+        pat = re.compile(r"\b((?:[A-Z][\w'’-]+\s+|[A-Z]\.?\s+){1,2})" + re.escape(actor.name) + r"\b")
         best = None
         for m in pat.finditer(text):
             first = m.group(1).split()
@@ -249,6 +284,8 @@ def _is_given_name(word: str) -> bool:
     """A capitalised word that is not a common English word (so not 'The', 'Kremlin spokesman'...)."""
     from wordfreq import zipf_frequency
 
+    if re.fullmatch(r"[A-Z]\.?", word) and word not in ("A", "I"):
+        return True  # an initial: "K Sivan", "J. Smith"
     return word[:1].isupper() and zipf_frequency(word.lower(), "en") < 4.6 and not word.isupper()
 
 
@@ -314,13 +351,44 @@ def person_by_name(actors: list[Actor], name: str) -> Actor | None:
     return same[0] if len(same) == 1 else None  # two people of that surname: do not guess
 
 
+# Two surnames at least this similar (rapidfuzz ratio, 0-100) may be spellings of one name: "Rabie"/"Rabei"
+# and "Wiedefeld"/"Widefield" score 80 and 89, while distinct common surnames of the same length differ by
+# two letters or more at length 5 ("Smith"/"Smyth" is 80 too, hence the second condition below).
+SURNAME_VARIANT_RATIO = 80
+
+
+def _role_words(role: str | None) -> set[str]:
+    return {m.group(0).lower() for m in _ROLE_WORD.finditer(role or "")}
+
+
+def spelling_variant(a: Actor, b: Actor) -> bool:
+    """Two people whose surnames are spelling variants, joined only with the same first name or the same role
+    ('Paul Rabie' / 'Paul Rabei'; 'transport secretary Wiedefeld' / 'transport secretary Widefield')."""
+    from rapidfuzz import fuzz
+
+    if a.type != ActorType.person or b.type != ActorType.person:
+        return False
+    sa, sb = surname(a.name), surname(b.name)
+    if sa.lower() == sb.lower() or min(len(sa), len(sb)) < 4 or fuzz.ratio(sa.lower(), sb.lower()) < SURNAME_VARIANT_RATIO:
+        return False
+    fa, fb = a.name.split()[:-1], b.name.split()[:-1]
+    if fa and fb:
+        return fa[0] == fb[0]  # two first names: they must agree
+    return bool(_role_words(a.role) & _role_words(b.role))
+
+
 def unify_story(per_article: list[list[Actor]]) -> list[Actor]:
-    """Actors of a story: the same person or place across articles becomes one actor (fullest name wins)."""
+    """Actors of a story: the same person or place across articles becomes one actor (fullest name wins);
+    spelling variants of one person's name join when first name or role agree (:func:`spelling_variant`)."""
     merged: dict[tuple[str, str], Actor] = {}
     for actors in per_article:
         for a in actors:
             key = (a.type.value, surname(a.name).lower() if a.type == ActorType.person else a.name.lower())
             m = merged.get(key)
+            if m is None:
+                m = next((x for x in merged.values() if spelling_variant(x, a)), None)
+                if m is not None:
+                    merged[key] = m
             if m is None:
                 merged[key] = Actor(name=a.name, type=a.type, aliases=list(a.aliases), role=a.role)
                 continue
@@ -331,4 +399,5 @@ def unify_story(per_article: list[list[Actor]]) -> list[Actor]:
                 if al != m.name and al not in m.aliases:
                     m.aliases.append(al)
             m.role = m.role or a.role
-    return sorted(merged.values(), key=lambda a: (a.type.value, a.name))
+    unique = list({id(m): m for m in merged.values()}.values())
+    return sorted(unique, key=lambda a: (a.type.value, a.name))

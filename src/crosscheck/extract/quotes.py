@@ -23,16 +23,9 @@ from ..model import Actor, ActorType, Quote, Span
 from ..text import quote_spans
 from .actors import _ROLE_WORD, clean_name, person_by_name, surname
 
-CUE_LEMMAS = {
-    "say", "tell", "add", "state", "declare", "note", "warn", "write", "remark", "insist", "explain", "claim", "argue",
-    "announce", "ask", "reply", "respond", "answer", "comment", "continue", "conclude", "acknowledge", "admit", "confirm",
-    "deny", "stress", "emphasise", "emphasize", "urge", "vow", "pledge", "promise", "predict", "suggest", "describe",
-    "call", "label", "brand", "recall", "recount", "report", "observe", "point", "caution", "complain", "boast", "quip",
-    "tweet", "post", "testify", "concede", "contend", "maintain", "reiterate", "signal", "indicate", "order", "shout",
-    "speak",
-}
-INDIRECT_LEMMAS = {"say", "tell", "add", "state", "announce", "warn", "confirm", "report", "claim", "insist", "deny", "note", "predict", "suggest", "indicate", "acknowledge", "admit", "argue", "stress", "explain", "estimate", "expect"}
-PRONOUNS = {"he", "she", "they", "i", "we"}
+CUE_LEMMAS = lexicon.CUE_LEMMAS
+INDIRECT_LEMMAS = lexicon.INDIRECT_LEMMAS
+PRONOUNS = lexicon.PRONOUNS
 
 
 class _Resolver:
@@ -64,7 +57,7 @@ class _Resolver:
             if noun and noun not in a.name.lower() and not any(noun in al.lower() for al in a.aliases):
                 continue
             for m in a.mentions:
-                if best_pos < m.start < pos:
+                if max(best_pos, self.dateline_end - 1) < m.start < pos:
                     best, best_pos = a.name, m.start
         return best
 
@@ -103,6 +96,9 @@ class _Resolver:
                             return name, Span(start=tok.idx, end=obj.idx + len(obj.text), text=doc[tok.i : obj.i + 1].text)
         if head in lexicon.STATEMENT_NOUNS:
             span = Span(start=tok.idx, end=tok.idx + len(tok.text), text=tok.text)
+            issuer = self.issuer(tok, doc)
+            if issuer is not None:
+                return issuer, span
             for c in tok.children:  # "the FDIC press release", "OceanGate's statement", "the Belarusian statement"
                 if c.dep_ in ("compound", "poss", "amod", "nmod") and c.pos_ in ("PROPN", "ADJ") and c.text[:1].isupper():
                     if c.pos_ == "ADJ" or c.ent_type_ == "NORP":
@@ -117,6 +113,18 @@ class _Resolver:
                 return self.last_statement_by, span
         return None
 
+    def issuer(self, tok, doc) -> str | None:  # noqa: ANN001
+        """Who issued a statement, or whose office or body a noun is: 'a statement from X's office',
+        'a statement by X', "X's office" (the possessor speaks through it)."""
+        for c in tok.children:
+            if c.dep_ == "poss" and c.pos_ == "PROPN":
+                return self.resolve(c, doc)[0]
+            if c.dep_ == "prep" and c.lower_ in ("from", "by", "of") and tok.lemma_.lower() in lexicon.STATEMENT_NOUNS:
+                obj = next((x for x in c.children if x.dep_ == "pobj"), None)
+                if obj is not None and (obj.pos_ == "PROPN" or any(x.dep_ == "poss" and x.pos_ == "PROPN" for x in obj.children)):
+                    return self.resolve(obj, doc)[0]
+        return None
+
     def introduced_with(self, adjective: str) -> str | None:
         """The first person or body the text names after a nationality adjective ('Belarusian President X')."""
         m = re.search(r"\b" + re.escape(adjective) + r"\s+((?:[A-Z][\w’'-]+\s+){0,3}[A-Z][\w’'-]+|[a-z]+)", self.doc.text)
@@ -126,11 +134,14 @@ class _Resolver:
         a = person_by_name(self.actors, clean_name(phrase)) if phrase[:1].isupper() else None
         return a.name if a else f"{adjective} {phrase}"
 
-    def note_statement(self, sent, who: str | None) -> None:  # noqa: ANN001
+    def note_statement(self, sent, who: str | None, quoted=lambda i: False) -> None:  # noqa: ANN001
         """Remember who issued the statement a sentence speaks of ('X said in a statement', 'X deleted its statement')."""
         if any(t.lemma_.lower() in lexicon.STATEMENT_NOUNS for t in sent):
             if who is None:
-                subj = next((t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "PROPN"), None)
+                stmt = next((t for t in sent if t.lemma_.lower() in lexicon.STATEMENT_NOUNS), None)
+                who = self.issuer(stmt, self.doc) if stmt is not None else None
+            if who is None:
+                subj = next((t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "PROPN" and not quoted(t.idx)), None)
                 who = self.resolve(subj, self.doc)[0] if subj is not None else None
             if who and who.lower() not in lexicon.STATEMENT_NOUNS:
                 self.last_statement_by = who
@@ -227,10 +238,25 @@ class _Resolver:
         if role:
             return role, span
         noun = tok.lemma_.lower()
-        if noun in ORG_NOUNS or tok.pos_ == "PROPN":
-            org = self.org_before(tok.idx, noun if noun in ORG_NOUNS else None) or self.org_before(tok.idx)
+        if noun in ORG_NOUNS and (owner := self.issuer(tok, doc)):
+            return owner, span
+        if noun in ORG_NOUNS and tok.pos_ == "NOUN":
+            # "the Belarusian government": a nation's body, not the last organisation named
+            adj = [c for c in tok.children if c.dep_ in ("amod", "compound") and c.text[:1].isupper() and c.pos_ in ("ADJ", "PROPN")]
+            if adj:
+                return " ".join([*(c.text for c in adj), tok.text]), span
+        if tok.pos_ == "PROPN":
+            # a name the tagger did not mark: a known organisation it is part of, else the name itself
+            known = next((a.name for a in self.actors if a.type == ActorType.org
+                          and any(re.search(r"\b" + re.escape(tok.text) + r"\b", f) for f in (a.name, *a.aliases))), None)
+            if known:
+                return known, span
+        elif noun in ORG_NOUNS:
+            # "the police said": the police named before; "the company said": the last organisation named
+            org = self.org_before(tok.idx, noun) or (self.org_before(tok.idx) if noun in lexicon.GENERIC_ORG_NOUNS else None)
             if org:
                 return org, span
+            return re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I), span
         if tok.pos_ == "PROPN" and tok.text[:1].isupper() and not tok.text.isupper():
             return clean_name(phrase), span
         if _ROLE_WORD.search(tok.text):
@@ -260,6 +286,8 @@ def _cue_for(sent, inside) -> tuple[object | None, object | None]:
                 subj = next((c for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subj is None and t.dep_ in ("conj",):
                 subj = next((c for c in t.head.children if c.dep_ in ("nsubj",)), None)
+            if subj is None and t.dep_ == "advcl" and t.tag_ == "VBG" and t.head.i < t.i:
+                subj = next((c for c in t.head.children if c.dep_ == "nsubj" and not inside(c.idx)), None)  # "X praised ..., calling it"
             if subj is None and t.dep_ in ("acl", "relcl") and t.head.pos_ in ("NOUN", "PROPN") and t.head.i < t.i and not inside(t.head.idx):
                 subj = t.head  # '"...", the prime minister posted on X': the frame's noun phrase is the speaker
             if subj is None:
@@ -275,12 +303,7 @@ def _cue_for(sent, inside) -> tuple[object | None, object | None]:
     return best if best else (None, None)
 
 
-ORG_NOUNS = {
-    "company", "firm", "agency", "ministry", "service", "commission", "government", "group", "bank", "council",
-    "committee", "police", "army", "military", "court", "party", "union", "office", "department", "authority",
-    "organisation", "organization", "institute", "operator", "club", "federation", "board", "trust", "charity",
-    "regulator", "university", "hospital", "airline", "utility", "insurer", "manufacturer", "carrier", "kremlin",
-}
+ORG_NOUNS = lexicon.ORG_NOUNS
 
 
 _PASTED_RE = re.compile(
@@ -319,11 +342,11 @@ def extract_quotes(doc, actors: list[Actor]) -> list[Quote]:
                 continue
             who, span = res.resolve(subj, doc) if subj is not None else (None, None)
             cues.append((cue, who, span, sent))
-            res.note_statement(sent, who)
+            res.note_statement(sent, who, inside)
             res.track(sent, inside)
         if not cues:
             for sent in psents:
-                res.note_statement(sent, None)
+                res.note_statement(sent, None, inside)
         for q in pquotes:
             qt = text[q.start : q.end]
             if not qt.strip():
@@ -345,6 +368,8 @@ def extract_quotes(doc, actors: list[Actor]) -> list[Quote]:
                         break
                 if who is not None and not any(a.name == who for a in actors):
                     who, sp_span = None, None  # a scare quote's subject must be a known actor
+            if who is None and not own and sent is not None:
+                who, sp_span = _previous_subject(res, psents, sent, inside, actors)
             if who is None:
                 who, sp_span = last_speaker, last_span
             out.append(
@@ -358,6 +383,8 @@ def extract_quotes(doc, actors: list[Actor]) -> list[Quote]:
             stmt = _reported_clause(sent, cue)
             if stmt is not None:
                 s0, s1 = stmt
+                if s0 < res.dateline_end:  # "MIAMI (AP) - Firefighters pulled ...": the dateline is nobody's words
+                    s0 = res.dateline_end + len(text[res.dateline_end : s1]) - len(text[res.dateline_end : s1].lstrip())
                 out.append(Quote(start=s0, end=s1, text=text[s0:s1], speaker=who, speaker_role=_role_of(actors, who),
                                  speaker_span=span, cue=cue.text, direct=False))
         # a statement pasted after "X's press release states:" runs to the end of the text or the next quote
@@ -365,6 +392,12 @@ def extract_quotes(doc, actors: list[Actor]) -> list[Quote]:
             s0, s1 = p0, p1
             while s1 > s0 and text[s1 - 1] in " \t":
                 s1 -= 1
+            prev = out[-1] if out and out[-1].speaker == pasted[0] and out[-1].cue == pasted[2] else None
+            if prev is not None and text[prev.end : s0].strip() == "" and text[prev.end - 1 : prev.end] not in (".", "!", "?", ":", "”", '"'):
+                prev.end, prev.text = s1, text[prev.start : s1]  # a hard-wrapped line of the same paragraph
+                continue
+            if len(text[s0:s1].split()) < 3:
+                continue
             if len(text[s0:s1].split()) >= 3:
                 out.append(Quote(start=s0, end=s1, text=text[s0:s1], speaker=pasted[0], speaker_role=_role_of(actors, pasted[0]),
                                  speaker_span=pasted[1], cue=pasted[2], direct=True))
@@ -401,6 +434,20 @@ def extract_quotes(doc, actors: list[Actor]) -> list[Quote]:
             last_speaker, last_span = out[-1].speaker, out[-1].speaker_span
     _borrow_headline_speakers(out)
     return sorted(out, key=lambda q: q.start)
+
+
+def _previous_subject(res, psents, sent, inside, actors):  # noqa: ANN001
+    """The person the sentence before a free-standing quote is about, in the same paragraph
+    ('X applauded the scientists. "Congratulations to the team."')."""
+    k = next((i for i, s in enumerate(psents) if s is sent), 0)
+    if k == 0 or not inside(sent.start_char + (1 if sent.text[:1] in "\"“'‘" else 0)):
+        return None, None
+    prev = psents[k - 1]
+    for subj in (c for c in prev.root.children if c.dep_ in ("nsubj", "nsubjpass") and not inside(c.idx)):
+        who, span = res.resolve(subj, res.doc, track=False)
+        if who is not None and any(a.name == who and a.type == ActorType.person for a in actors):
+            return who, span
+    return None, None
 
 
 def _borrow_headline_speakers(quotes: list[Quote]) -> None:

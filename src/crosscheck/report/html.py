@@ -1,27 +1,34 @@
 """HTML output: one self-contained page per run, for reading a story's sources side by side.
 
-The page has no external resources (inline CSS, one tiny inline script that only
-opens every ``<details>`` before printing) and a Content-Security-Policy that
-allows nothing else to load or run. Every string that comes from an article,
-including ids, is escaped with :func:`html.escape`: article text is untrusted.
+The page is rendered from Jinja2 templates (``templates/*.html.j2``) with autoescaping on: every string that
+comes from an article, including ids, is escaped (article text is untrusted). Its CSS and its one script
+(it opens every ``<details>`` before printing) are package files, ``static/report.css`` and
+``static/report.js``, inlined at render time: the page loads nothing, and its Content-Security-Policy allows
+no other resource and no other script (the script is allowed by its sha256, computed from the file).
 
-Per story: a summary (event, date, actors, independent sources), then the
-corroborated facts, the single-source facts and the discrepancies, each an
-expandable ``<details>`` with its evidence, then the story's articles as
-columns with the evidence spans highlighted in the cleaned text.
+This module builds the view the templates show (the same :mod:`.view` as the Markdown report: sections,
+fact matrix, cuts); the templates decide only the markup. Per story: a summary (event, date, actors,
+independent sources), the fact x outlet matrix, the facts by section and the discrepancies, each an
+expandable ``<details>`` with its evidence, then the story's articles as columns with the evidence spans
+highlighted in the cleaned text.
 """
 
 from __future__ import annotations
 
 import base64
 import hashlib
+import html as _html
 import re
-from html import escape
 from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from markupsafe import Markup
 
 from .view import cut, fact_matrix, story_view
 from ..model import (
-    Actor,
     ActorType,
     Article,
     ClaimStatus,
@@ -33,10 +40,15 @@ from ..model import (
     StoryClaim,
 )
 
+_PACKAGE = "crosscheck.report"
 
-def e(value: object) -> str:
-    """Escape anything for use in element content or a double-quoted attribute."""
-    return escape("" if value is None else str(value), quote=True)
+
+def _static(name: str) -> str:
+    """A file of ``static/`` as text, checked so that inlining it cannot close its element early."""
+    text = (resources.files(_PACKAGE) / "static" / name).read_text(encoding="utf-8").strip()
+    if re.search(r"</(?:script|style)", text, re.I):
+        raise ValueError(f"static/{name} must not contain a closing </script> or </style>")
+    return text
 
 
 def _plural(n: int, word: str, plural: str | None = None) -> str:
@@ -49,137 +61,46 @@ def _short(text: str, limit: int = 160) -> str:
 
 
 # --------------------------------------------------------------------------
-# static parts
+# static parts: the page's CSS and its one script, with the script's hash in the CSP
 
-_SCRIPT = (
-    "addEventListener('beforeprint',function(){document.querySelectorAll('details:not([open])')"
-    ".forEach(function(d){d.setAttribute('data-pr','');d.open=true;});});"
-    "addEventListener('afterprint',function(){document.querySelectorAll('details[data-pr]')"
-    ".forEach(function(d){d.removeAttribute('data-pr');d.open=false;});});"
-)
+_SCRIPT = _static("report.js")
 _SCRIPT_HASH = base64.b64encode(hashlib.sha256(_SCRIPT.encode()).digest()).decode()
 SCRIPT_TAG = f"<script>{_SCRIPT}</script>"
 """The page's only script (opens all <details> for printing); tests check nothing else is a script."""
 
-_CSP = f"default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-{_SCRIPT_HASH}'; img-src data:; base-uri 'none'; form-action 'none'"
+CSP = f"default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-{_SCRIPT_HASH}'; img-src data:; base-uri 'none'; form-action 'none'"
+"""The page's Content-Security-Policy (in a <meta>; the web app sends it as a header with the page too)."""
 
-_CSS = """
-:root{
-  --ink:#1f2328;--muted:#59636e;--line:#d0d7de;--bg:#fff;--panel:#f6f8fa;
-  --green:#1a7f37;--green-bg:#d5f5dc;--grey:#6e7781;--grey-bg:#e6e9ec;
-  --red:#cf222e;--red-bg:#ffd8d3;--amber:#9a6700;--amber-bg:#fff1c2;--blue:#0969da;
-  --sans:system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,"Noto Sans","Liberation Sans",sans-serif;
-  --serif:Charter,"Bitstream Charter","Sitka Text",Cambria,Georgia,"DejaVu Serif","Liberation Serif",serif;
-  --mono:ui-monospace,SFMono-Regular,Menlo,Consolas,"DejaVu Sans Mono","Liberation Mono",monospace;
-}
-*{box-sizing:border-box}
-html{-webkit-text-size-adjust:100%}
-body{margin:0;background:var(--bg);color:var(--ink);font:15px/1.5 var(--sans)}
-header.page,main{max-width:1320px;margin:0 auto;padding:0 24px}
-header.page{padding-top:20px;padding-bottom:8px;border-bottom:1px solid var(--line)}
-h1{font-size:1.6rem;margin:0 0 4px}
-h2{font-size:1.35rem;margin:0 0 6px;line-height:1.3}
-h3{font-size:1.05rem;margin:22px 0 8px;padding-bottom:3px;border-bottom:1px solid var(--line)}
-h4{font-size:.95rem;margin:14px 0 6px}
-p{margin:6px 0}
-.muted{color:var(--muted)}
-.small{font-size:.85rem}
-code,.id{font-family:var(--mono);font-size:.82em}
-.id{background:var(--panel);border:1px solid var(--line);border-radius:4px;padding:0 4px;white-space:nowrap}
-.legend{display:flex;flex-wrap:wrap;gap:6px 16px;align-items:center;margin:10px 0 4px;font-size:.85rem}
-.legend mark{padding:1px 6px}
-nav.toc{font-size:.9rem;margin:8px 0}
-nav.toc a{color:var(--blue)}
-section.story{margin:22px 0 40px}
-.story-head{background:var(--panel);border:1px solid var(--line);border-radius:8px;padding:14px 18px}
-.event{font-family:var(--serif);font-size:1.12rem;line-height:1.45;margin:8px 0}
-dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:4px 14px;margin:10px 0 0}
-dl.facts dt{font-weight:600;color:var(--muted)}
-dl.facts dd{margin:0}
-.actors span.actor{display:inline-block;margin:1px 2px;padding:0 6px;border-radius:10px;background:#fff;border:1px solid var(--line);font-size:.85rem}
-.head-cols{display:grid;grid-template-columns:minmax(0,1.15fr) minmax(0,1fr);gap:8px 28px}
-.head-cols h4{margin-top:10px}
-@media (max-width:900px){.head-cols{grid-template-columns:1fr}}
-.groups{display:grid;grid-template-columns:repeat(auto-fill,minmax(210px,1fr));gap:8px;margin:8px 0}
-.group{border:1px solid var(--line);border-radius:6px;padding:6px 10px;background:#fff}
-.group ul{margin:4px 0 0;padding-left:18px;overflow-wrap:anywhere}
-ul.prov{margin:6px 0;padding-left:20px;font-size:.9rem}
-ul.prov li{margin:2px 0}
-ol.items{list-style:none;margin:0;padding:0}
-ol.items>li{margin:0 0 5px}
-ol.items.long{max-height:22rem;overflow-y:auto;padding-right:6px;border-bottom:1px dashed var(--line)}
-details{border:1px solid var(--line);border-radius:6px;background:#fff}
-details>summary{cursor:pointer;padding:5px 10px;list-style-position:outside;margin-left:14px}
-details[open]>summary{border-bottom:1px solid var(--line);background:var(--panel)}
-details .body{padding:6px 12px 8px}
-.claim-text{font-family:var(--serif)}
-.badges{display:inline-flex;flex-wrap:wrap;gap:4px;margin-left:6px;vertical-align:1px}
-.badge{display:inline-block;font:600 .72rem/1.6 var(--sans);padding:0 7px;border-radius:9px;background:var(--grey-bg);color:#32383f;white-space:nowrap}
-.badge.corroborated{background:var(--green-bg);color:#0e4f22}
-.badge.single{background:var(--grey-bg)}
-.badge.conflicting,.badge.kind{background:var(--red-bg);color:#82071e}
-.badge.kind.explained{background:var(--amber-bg);color:#6b4700}
-.badge.origin{background:#ddf4ff;color:#0a3069}
-.badge.trace{background:var(--amber-bg);color:#6b4700}
-.matrix-wrap{overflow-x:auto;margin:8px 0}
-table.matrix{border-collapse:collapse;font-size:13px}
-table.matrix th,table.matrix td{border:1px solid var(--line,#d0d7de);padding:2px 6px;text-align:center}
-table.matrix td.fact{text-align:left;max-width:520px}
-table.matrix td.states{background:var(--green-bg);color:#0e4f22}
-table.matrix td.contradicts{background:var(--red-bg);color:#82071e;font-weight:bold}
-table.matrix td.silent{color:#8c959f}
-.badge.unverified{background:var(--amber-bg);color:#6b4700;border:1px dashed #bf8700}
-ul.evidence{margin:0;padding-left:18px}
-ul.evidence li{margin:4px 0}
-ul.evidence q{font-family:var(--serif)}
-a.jump{font-size:.8rem;color:var(--blue);text-decoration:none;margin-left:4px}
-.explanation{display:block;border-left:3px solid var(--amber);padding:2px 8px;background:#fffbeb;margin:4px 0}
-.diff{display:block;font-family:var(--serif);background:var(--panel);border-radius:4px;padding:3px 8px;margin:4px 0}
-del{background:var(--red-bg);color:#82071e;text-decoration:line-through}
-ins{background:var(--green-bg);color:#0e4f22;text-decoration:none;border-bottom:1px solid var(--green)}
-table.sides{border-collapse:collapse;margin:4px 0;width:100%}
-table.sides th,table.sides td{border:1px solid var(--line);padding:4px 8px;vertical-align:top;text-align:left;font-size:.9rem}
-table.sides th{background:var(--panel);font-weight:600;width:32%}
-.none{color:var(--muted);font-style:italic}
-.columns-wrap{overflow-x:auto;border:1px solid var(--line);border-radius:8px;background:var(--panel);padding:10px}
-.columns{display:grid;grid-auto-flow:column;grid-auto-columns:minmax(320px,1fr);gap:12px}
-.columns.many{grid-auto-columns:340px}
-article.col{background:#fff;border:1px solid var(--line);border-radius:6px;padding:10px 14px;min-width:0}
-article.col h4{margin:0 0 4px;font-size:1rem;line-height:1.3}
-dl.meta{display:grid;grid-template-columns:max-content 1fr;gap:0 8px;font-size:.8rem;margin:6px 0 8px}
-dl.meta dt{color:var(--muted)}
-dl.meta dd{margin:0;overflow-wrap:anywhere}
-.text{font-family:var(--serif);font-size:.95rem;line-height:1.55;white-space:pre-wrap;overflow-wrap:break-word;border-top:1px solid var(--line);padding-top:8px}
-.sec-head{display:block;font-family:var(--sans);font-weight:700;font-size:.8rem;text-transform:uppercase;letter-spacing:.03em;color:var(--muted);margin:6px 0 2px}
-.offtopic{opacity:.45;border-left:3px dashed var(--grey);padding-left:8px;display:block}
-.sec-note{display:block;font:italic .78rem/1.4 var(--sans);color:var(--muted);margin:4px 0}
-mark{color:inherit;border-radius:2px;padding:0 1px;-webkit-box-decoration-break:clone;box-decoration-break:clone}
-mark.corroborated{background:var(--green-bg);box-shadow:inset 0 -2px 0 var(--green)}
-mark.single{background:#eceef1;box-shadow:inset 0 -1px 0 #afb8c1}
-mark.conflicting{background:var(--red-bg);box-shadow:inset 0 -2px 0 var(--red)}
-mark:target{outline:2px solid var(--blue)}
-details.removed{margin-top:8px;font-size:.8rem}
-details.removed ul{margin:0;padding-left:18px}
-.skipped li{margin:3px 0}
-footer{max-width:1320px;margin:30px auto;padding:8px 24px;border-top:1px solid var(--line);color:var(--muted);font-size:.8rem}
-@media print{
-  body{font-size:10.5pt}
-  header.page,main{max-width:none;padding:0}
-  nav.toc,a.jump{display:none}
-  ol.items.long{max-height:none;overflow:visible;border:0}
-  details::details-content{content-visibility:visible;display:contents}
-  details>summary{list-style:none;margin-left:0}
-  .head-cols{grid-template-columns:1fr}
-  details,article.col,.group,.story-head{break-inside:avoid}
-  .columns-wrap{overflow:visible;border:0;padding:0;background:none}
-  .columns,.columns.many{display:block}
-  article.col{break-inside:auto;margin:0 0 12px;border:0;border-top:2px solid var(--ink);border-radius:0;padding:6px 0}
-  mark,del,ins,.badge,.story-head,details[open]>summary{-webkit-print-color-adjust:exact;print-color-adjust:exact}
-  .offtopic{opacity:.6}
-  section.story{break-before:page}
-  section.story:first-of-type{break-before:auto}
-}
-"""
+
+def _finalize(value: object) -> object:
+    """Every ``{{ value }}``: markup made by the templates passes; anything else is escaped with
+    :func:`html.escape` (quotes too, so it is safe in attributes). None shows as nothing."""
+    if hasattr(value, "__html__"):
+        return value
+    return Markup(_html.escape("" if value is None else str(value), quote=True))
+
+
+@cache
+def environment() -> Any:
+    """The Jinja2 environment of the report templates (autoescaping on, undefined names are errors)."""
+    from jinja2 import Environment, PackageLoader, StrictUndefined
+
+    env = Environment(
+        loader=PackageLoader(_PACKAGE, "templates"),
+        autoescape=True,
+        finalize=_finalize,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.globals.update(plural=_plural, short=_short, long_list=LONG_LIST)
+    return env
+
+
+@cache
+def _macros() -> Any:
+    return environment().get_template("macros.html.j2").module
 
 
 # --------------------------------------------------------------------------
@@ -203,18 +124,20 @@ _PRIORITY = {"conflicting": 3, "corroborated": 2, "single": 1}
 _DIFF_TOKEN = re.compile(r"\[-(.*?)-\]|\{\+(.*?)\+\}", re.S)
 
 
-def render_diff(diff: str) -> str:
-    """Word diff markup ``[-dropped-]`` / ``{+added+}`` as escaped HTML with <del>/<ins>."""
+def diff_tokens(diff: str) -> list[tuple[str, str]]:
+    """Word diff markup ``[-dropped-]`` / ``{+added+}`` as ("same" | "del" | "ins", text) pieces."""
     out, pos = [], 0
     for m in _DIFF_TOKEN.finditer(diff):
-        out.append(e(diff[pos : m.start()]))
-        if m.group(1) is not None:
-            out.append(f"<del>{e(m.group(1))}</del>")
-        else:
-            out.append(f"<ins>{e(m.group(2))}</ins>")
+        out.append(("same", diff[pos : m.start()]))
+        out.append(("del", m.group(1)) if m.group(1) is not None else ("ins", m.group(2)))
         pos = m.end()
-    out.append(e(diff[pos:]))
-    return "".join(out)
+    out.append(("same", diff[pos:]))
+    return [t for t in out if t[1] or t[0] != "same"]
+
+
+def render_diff(diff: str) -> str:
+    """Word diff markup ``[-dropped-]`` / ``{+added+}`` as escaped HTML with <del>/<ins>."""
+    return _macros().diff(diff_tokens(diff))
 
 
 class _Anchors:
@@ -263,6 +186,16 @@ class _Mark:
         self.start, self.end, self.cls, self.label, self.anchor = start, end, cls, label, anchor
 
 
+@dataclass
+class Segment:
+    """A piece of article text: plain (``cls`` None) or one flat <mark>."""
+
+    text: str
+    cls: str | None = None
+    title: str = ""
+    anchor: str | None = None
+
+
 def _segments(lo: int, hi: int, marks: list[_Mark]) -> Iterable[tuple[int, int, list[_Mark]]]:
     """Nest-free segmentation of [lo, hi): cut at every mark boundary, yield each piece with the marks covering it."""
     cuts = {lo, hi}
@@ -276,28 +209,32 @@ def _segments(lo: int, hi: int, marks: list[_Mark]) -> Iterable[tuple[int, int, 
             yield a, b, [m for m in marks if m.start <= a and m.end >= b]
 
 
-def highlight(text: str, lo: int, hi: int, marks: list[_Mark], used_anchors: set[str]) -> str:
-    """Escaped text[lo:hi] with <mark> elements; overlapping spans are split into flat segments.
+def highlight_segments(text: str, lo: int, hi: int, marks: list[_Mark], used_anchors: set[str]) -> list[Segment]:
+    """text[lo:hi] as flat segments; overlapping spans are split so that no <mark> nests in another.
 
     A segment covered by several spans takes the colour of the strongest status
-    (conflicting > corroborated > single) and a title naming every claim covering it.
-    """
+    (conflicting > corroborated > single) and a title naming every claim covering it. The first segment
+    of a span carries its anchor (once per page: ``used_anchors``)."""
     out = []
     for a, b, cover in _segments(lo, hi, marks):
-        piece = e(text[a:b])
         if not cover:
-            out.append(piece)
+            out.append(Segment(text[a:b]))
             continue
         top = max(cover, key=lambda m: (_PRIORITY[m.cls], m.end - m.start))
         labels = list(dict.fromkeys(m.label for m in cover))
-        ident = ""
+        anchor = None
         for m in cover:
             if m.start == a and m.anchor and m.anchor not in used_anchors:
                 used_anchors.add(m.anchor)
-                ident = f' id="{e(m.anchor)}"'
+                anchor = m.anchor
                 break
-        out.append(f'<mark class="{top.cls}"{ident} title="{e(chr(10).join(labels))}">{piece}</mark>')
-    return "".join(out)
+        out.append(Segment(text[a:b], top.cls, "\n".join(labels), anchor))
+    return out
+
+
+def highlight(text: str, lo: int, hi: int, marks: list[_Mark], used_anchors: set[str]) -> str:
+    """Escaped text[lo:hi] with flat <mark> elements (see :func:`highlight_segments`)."""
+    return _macros().highlight(highlight_segments(text, lo, hi, marks, used_anchors))
 
 
 def _marks_for(story: Story, si: int, article: Article, anchors: _Anchors) -> list[_Mark]:
@@ -342,44 +279,91 @@ def _text_ranges(article: Article) -> list[tuple[int, int, object]]:
     return out
 
 
-def _article_text(story: Story, si: int, article: Article, anchors: _Anchors, used: set[str]) -> str:
+@dataclass
+class _TextPart:
+    segments: list[Segment]
+    heading: str | None = None  # a section heading that is not a line of the text itself
+    offtopic: str | None = None  # why the section is off-topic (None: on topic)
+
+
+def _text_parts(story: Story, si: int, article: Article, anchors: _Anchors, used: set[str]) -> list[_TextPart]:
     marks = _marks_for(story, si, article, anchors)
     parts = []
     for start, end, sec in _text_ranges(article):
-        body = highlight(article.text, start, end, marks, used)
+        segs = highlight_segments(article.text, start, end, marks, used)
         if sec is None:
-            parts.append(body)
+            parts.append(_TextPart(segs))
             continue
         # the heading is usually a line of the text itself: label it only when it is not
         shown = sec.heading and article.text[start:end].lstrip().startswith(sec.heading.strip())
-        head = f'<span class="sec-head">{e(sec.heading)}</span>' if sec.heading and not shown else ""
-        if sec.off_topic:
-            reason = e(sec.off_topic_reason or "not part of this story")
-            note = f'<span class="sec-note">Off-topic section, left out of the analysis: {reason}</span>'
-            parts.append(f'<span class="offtopic" title="{reason}">{note}{head}{body}</span>')
-        else:
-            parts.append(f"{head}{body}")
-    return '<div class="text">' + "".join(parts) + "</div>"
+        heading = sec.heading if sec.heading and not shown else None
+        reason = (sec.off_topic_reason or "not part of this story") if sec.off_topic else None
+        parts.append(_TextPart(segs, heading, reason))
+    return parts
 
 
 # --------------------------------------------------------------------------
-# story parts
+# the view of a story, as the templates show it
 
 
-def _id(article_id: str) -> str:
-    return f'<span class="id">{e(article_id)}</span>'
+@dataclass
+class _Badge:
+    cls: str
+    text: str
+    title: str | None = None
 
 
-def _ids(article_ids: Iterable[str]) -> str:
-    return " ".join(_id(a) for a in article_ids)
+@dataclass
+class _EvidenceItem:
+    article_id: str
+    text: str
+    attributed_to: str | None
+    anchor: str | None
 
 
-def _evidence_list(evidence: list[Evidence], si: int, anchors: _Anchors, report: Report) -> str:
-    if not evidence:
-        return '<p class="none">no evidence span</p>'
+@dataclass
+class _ClaimItem:
+    claim: StoryClaim
+    cls: str
+    badges: list[_Badge]
+    attributed: str | None
+    evidence: list[_EvidenceItem]
+
+
+@dataclass
+class _DiscrepancyItem:
+    item: Discrepancy
+    kind_cls: str
+    diff: Any  # markup, or None
+    sides: list[Any]
+
+
+@dataclass
+class _Column:
+    article: Article
+    anchor: str
+    meta: list[tuple[str, Any, str]]
+    parts: list[_TextPart]
+
+
+@dataclass
+class _StoryCtx:
+    story: Story
+    anchor: str
+    actors: list[tuple[str, list[tuple[str, str]]]]
+    groups: list[Any]
+    provenance: list[str]
+    matrix: Any
+    sections: list[Any]
+    discrepancies: list[_DiscrepancyItem]
+    discrepancies_hidden: int
+    columns: list[_Column] = field(default_factory=list)
+
+
+def _evidence(evidence: list[Evidence], si: int, anchors: _Anchors, report: Report) -> list[_EvidenceItem]:
     items = []
     for ev in evidence:
-        jump = ""
+        anchor = None
         try:
             art = report.article(ev.article_id)
         except KeyError:
@@ -387,106 +371,72 @@ def _evidence_list(evidence: list[Evidence], si: int, anchors: _Anchors, report:
         where = _resolve_span(art, ev) if art is not None else None
         if where:
             anchor = anchors.span(si, ev.article_id, where[0])
-            if anchor:
-                jump = f' <a class="jump" href="#{e(anchor)}">show in text ↓</a>'
-        who = f' <span class="muted small">— attributed to {e(ev.attributed_to)}</span>' if ev.attributed_to else ""
-        items.append(f"<li>{_id(ev.article_id)} <q>{e(ev.span.text)}</q>{who}{jump}</li>")
-    return '<ul class="evidence">' + "".join(items) + "</ul>"
+        items.append(_EvidenceItem(ev.article_id, ev.span.text, ev.attributed_to, anchor))
+    return items
 
 
-def _claim_item(c: StoryClaim, story: Story, si: int, anchors: _Anchors, report: Report) -> str:
+def _claim_item(c: StoryClaim, story: Story, si: int, anchors: _Anchors, report: Report) -> _ClaimItem:
     badges = []
     if c.status == ClaimStatus.single_source:
         groups = list(dict.fromkeys(g.id for a in c.article_ids if (g := _group_of(story, a))))
-        src = ", ".join(groups) if groups else "one source"
-        badges.append(f'<span class="badge single">single source: {e(src)}</span>')
+        badges.append(_Badge("single", f"single source: {', '.join(groups) if groups else 'one source'}"))
     else:
         cls = _STATUS_CLASS[c.status]
-        badges.append(f'<span class="badge {cls}">{e(_plural(c.independent_sources, "independent source"))}</span>')
-        badges.append(f'<span class="badge origin">{e(_plural(c.independent_origins, "origin"))}</span>')
+        badges.append(_Badge(cls, _plural(c.independent_sources, "independent source")))
+        badges.append(_Badge("origin", _plural(c.independent_origins, "origin")))
         if c.independent_origins == 1 and len(c.attributed_to) == 1:
-            badges.append(f'<span class="badge trace">all trace back to {e(c.attributed_to[0])}</span>')
+            badges.append(_Badge("trace", f"all trace back to {c.attributed_to[0]}"))
     if c.kind == "quote":
-        badges.append('<span class="badge">quote</span>')
+        badges.append(_Badge("", "quote"))
     if c.unverified_by:
-        tip = e(c.unverified_notes[0]) if c.unverified_notes else ""
-        badges.append(f'<span class="badge unverified" title="{tip}">not verified by {e(", ".join(c.unverified_by))}</span>')
-    attributed = ""
+        tip = c.unverified_notes[0] if c.unverified_notes else ""
+        badges.append(_Badge("unverified", f"not verified by {', '.join(c.unverified_by)}", tip))
+    attributed = None
     if c.attributed_to and not (c.independent_origins == 1 and len(c.attributed_to) == 1 and c.status != ClaimStatus.single_source):
-        attributed = f'<p class="small muted">Attributed to: {e(", ".join(c.attributed_to))}</p>'
-    unverified = ""
-    if c.unverified_by:
-        notes = "".join(f"<li><q>{e(n)}</q></li>" for n in c.unverified_notes)
-        unverified = f'<p class="small unverified-note">Not verified by {_ids(c.unverified_by)}:</p><ul class="small">{notes}</ul>'
-    body = (
-        f'<div class="body">{attributed}{unverified}'
-        f'<p class="small muted">Carried by: {_ids(c.article_ids)}</p>'
-        f"{_evidence_list(c.evidence, si, anchors, report)}</div>"
-    )
-    return (
-        f'<li id="{e(c.id)}"><details class="claim {_STATUS_CLASS[c.status]}" data-claim-id="{e(c.id)}" data-status="{e(c.status.value)}"><summary>'
-        f'<span class="claim-text">{e(c.text)}</span><span class="badges">{"".join(badges)}</span>'
-        f"</summary>{body}</details></li>"
-    )
+        attributed = ", ".join(c.attributed_to)
+    return _ClaimItem(c, _STATUS_CLASS[c.status], badges, attributed, _evidence(c.evidence, si, anchors, report))
 
 
-def _discrepancy_item(d: Discrepancy, si: int, anchors: _Anchors, report: Report) -> str:
-    kind_cls = "kind explained" if d.explanation else "kind"
-    # the explanation and the quote diff show without expanding: they are the point of the item
-    head_extra = ""
-    if d.explanation:
-        head_extra += f'<span class="explanation small"><strong>Possible explanation:</strong> {e(d.explanation)}</span>'
+@dataclass
+class _Side:
+    value: str
+    article_ids: list[str]
+    evidence: list[_EvidenceItem]
+
+
+def _discrepancy_item(d: Discrepancy, si: int, anchors: _Anchors, report: Report) -> _DiscrepancyItem:
+    diff = None
     if d.diff:
-        diff = render_diff(d.diff) if d.kind.value == "quote" else e(d.diff)
-        head_extra += f'<span class="diff small">{diff}</span>'
-    rows = []
-    for side in d.sides:
-        rows.append(
-            f"<tr><th>{e(side.value)}<br>{_ids(side.article_ids)}</th>"
-            f"<td>{_evidence_list(side.evidence, si, anchors, report)}</td></tr>"
-        )
-    parts = ['<table class="sides"><tbody>' + "".join(rows) + "</tbody></table>"]
-    return (
-        f'<li><details class="discrepancy"><summary><span class="badge {kind_cls}">{e(d.kind.value)}</span> '
-        f"{e(d.summary)}{head_extra}</summary>"
-        f'<div class="body">{"".join(parts)}</div></details></li>'
-    )
+        diff = render_diff(d.diff) if d.kind.value == "quote" else d.diff
+    sides = [_Side(side.value, side.article_ids, _evidence(side.evidence, si, anchors, report)) for side in d.sides]
+    return _DiscrepancyItem(d, "kind explained" if d.explanation else "kind", diff, sides)
 
 
 _ACTOR_ORDER = [(ActorType.person, "People"), (ActorType.org, "Organisations"), (ActorType.place, "Places"), (ActorType.other, "Other")]
 
 
-def _actor_chip(a: Actor) -> str:
-    tip = []
-    if a.role:
-        tip.append(a.role)
-    if a.aliases:
-        tip.append("also: " + ", ".join(a.aliases))
-    title = f' title="{e("; ".join(tip))}"' if tip else ""
-    return f'<span class="actor"{title}>{e(a.name)}</span>'
-
-
-def _summary(report: Report, story: Story) -> str:
-    from ..provenance import describe
-
-    rows = []
-    if story.event_date:
-        reason = f' <span class="muted small">— {e(story.event_date_reason)}</span>' if story.event_date_reason else ""
-        rows.append(f"<dt>Event date</dt><dd><strong>{e(story.event_date.isoformat())}</strong>{reason}</dd>")
-    else:
-        reason = f' <span class="muted small">— {e(story.event_date_reason)}</span>' if story.event_date_reason else ""
-        rows.append(f'<dt>Event date</dt><dd><span class="none">unknown</span>{reason}</dd>')
+def _actors(story: Story) -> list[tuple[str, list[tuple[str, str]]]]:
+    out = []
     for kind, label in _ACTOR_ORDER:
-        actors = [a for a in story.actors if a.type == kind]
-        if actors:
-            rows.append(f'<dt>{label}</dt><dd class="actors">{"".join(_actor_chip(a) for a in actors)}</dd>')
-    n_art = len(story.article_ids)
-    n_src = len(story.independent_groups)
-    rows.append(
-        f"<dt>Sources</dt><dd>{e(_plural(n_art, 'article'))}, "
-        f"<strong>{e(_plural(n_src, 'independent source'))}</strong></dd>"
-    )
-    groups = []
+        chips = []
+        for a in story.actors:
+            if a.type != kind:
+                continue
+            tip = ([a.role] if a.role else []) + (["also: " + ", ".join(a.aliases)] if a.aliases else [])
+            chips.append((a.name, "; ".join(tip)))
+        if chips:
+            out.append((label, chips))
+    return out
+
+
+@dataclass
+class _GroupView:
+    group: IndependentGroup
+    items: list[tuple[str, bool, str]]  # (article id, is the group's origin, label)
+
+
+def _groups(report: Report, story: Story) -> list[_GroupView]:
+    out = []
     for g in story.independent_groups:
         items = []
         for aid in g.article_ids:
@@ -495,43 +445,24 @@ def _summary(report: Report, story: Story) -> str:
                 label = art.title or art.outlet or (art.source_path or "").rsplit("/", 1)[-1]
             except KeyError:
                 label = ""
-            origin = ' <span class="badge origin">origin</span>' if g.origin == aid and len(g.article_ids) > 1 else ""
-            items.append(f'<li>{_id(aid)}{origin} <span class="small">{e(_short(label, 90))}</span></li>')
-        credit = f' <span class="badge">{e(g.credit)}</span>' if g.credit else ""
-        groups.append(
-            f'<div class="group"><strong>{e(g.id)}</strong>{credit} '
-            f'<span class="muted small">{e(_plural(len(g.article_ids), "article"))}</span><ul>{"".join(items)}</ul></div>'
-        )
-    prov = "".join(f"<li>{e(line)}</li>" for line in describe(story)) if story.article_ids else ""
-    event = f'<p class="event">{e(story.event)}</p>' if story.event else '<p class="event none">no event sentence</p>'
-    return (
-        '<div class="story-head">'
-        f"{event}"
-        '<div class="head-cols"><div>'
-        f'<dl class="facts">{"".join(rows)}</dl>'
-        "</div><div>"
-        "<h4>Independent sources</h4>"
-        f'<div class="groups">{"".join(groups) or "<p class=none>none</p>"}</div>'
-        f'<ul class="prov">{prov}</ul>'
-        "</div></div></div>"
-    )
+            items.append((aid, g.origin == aid and len(g.article_ids) > 1, _short(label, 90)))
+        out.append(_GroupView(g, items))
+    return out
 
 
-def _meta(story: Story, article: Article) -> str:
-    rows = []
-
-    def row(label: str, value: object) -> None:
-        if value not in (None, "", []):
-            rows.append(f"<dt>{e(label)}</dt><dd>{value}</dd>")
-
-    row("id", _id(article.id))
-    row("byline", e(", ".join(article.byline)) if article.byline else None)
-    row("dateline", e(article.dateline) if article.dateline else None)
+def _meta(story: Story, article: Article) -> list[tuple[str, Any, str]]:
+    """(label, value, kind) rows of an article column; kind: id, code, date or text."""
+    rows: list[tuple[str, Any, str]] = [("id", article.id, "id")]
+    if article.byline:
+        rows.append(("byline", ", ".join(article.byline), "text"))
+    if article.dateline:
+        rows.append(("dateline", article.dateline, "text"))
     if article.published:
-        src = f' <span class="muted">({e(article.published_source)})</span>' if article.published_source else ""
-        row("date", e(article.published.isoformat()) + src)
-    row("credit", e(article.credit) if article.credit else None)
-    row("outlet", e(article.outlet) if article.outlet else None)
+        rows.append(("date", (article.published.isoformat(), article.published_source), "date"))
+    if article.credit:
+        rows.append(("credit", article.credit, "text"))
+    if article.outlet:
+        rows.append(("outlet", article.outlet, "text"))
     g = _group_of(story, article.id)
     if g:
         if len(g.article_ids) == 1:
@@ -542,14 +473,16 @@ def _meta(story: Story, article: Article) -> str:
             desc = f"derived from {g.origin}"
         else:
             desc = "derived copy"
-        row("source", f"{e(g.id)} — {e(desc)}")
-    row("file", f"<code>{e(article.source_path)}</code>" if article.source_path else None)
-    row("url", f"<code>{e(article.url)}</code>" if article.url else None)
-    row("length", e(_plural(len(article.text.split()), "word")))
-    return '<dl class="meta">' + "".join(rows) + "</dl>"
+        rows.append(("source", f"{g.id} — {desc}", "text"))
+    if article.source_path:
+        rows.append(("file", article.source_path, "code"))
+    if article.url:
+        rows.append(("url", article.url, "code"))
+    rows.append(("length", _plural(len(article.text.split()), "word"), "text"))
+    return rows
 
 
-def _columns(report: Report, story: Story, si: int, anchors: _Anchors) -> str:
+def _columns(report: Report, story: Story, si: int, anchors: _Anchors) -> list[_Column]:
     cols = []
     used: set[str] = set()
     for aid in story.article_ids:
@@ -557,152 +490,107 @@ def _columns(report: Report, story: Story, si: int, anchors: _Anchors) -> str:
             art = report.article(aid)
         except KeyError:
             continue
-        title = e(art.title) if art.title else '<span class="none">untitled</span>'
-        removed = ""
-        if art.removed:
-            lis = "".join(f"<li><em>{e(r.reason)}</em>: {e(_short(r.text, 120))}</li>" for r in art.removed)
-            removed = (
-                f'<details class="removed"><summary>{e(_plural(len(art.removed), "line"))} removed by the cleaner</summary>'
-                f'<div class="body"><ul>{lis}</ul></div></details>'
-            )
-        cols.append(
-            f'<article class="col" id="{anchors.story(si)}-{anchors.article[aid]}"><h4>{title}</h4>'
-            f"{_meta(story, art)}{_article_text(story, si, art, anchors, used)}{removed}</article>"
-        )
-    many = " many" if len(cols) > 3 else ""
-    return f'<div class="columns-wrap"><div class="columns{many}">{"".join(cols)}</div></div>'
+        anchor = f"{anchors.story(si)}-{anchors.article[aid]}"
+        cols.append(_Column(art, anchor, _meta(story, art), _text_parts(story, si, art, anchors, used)))
+    return cols
 
 
 _CELL = {"states": ("●", "states it"), "contradicts": ("✗", "contradicts it"), "silent": ("·", "silent")}
 
 
-def _matrix(story: Story, max_items: int | None) -> str:
+@dataclass
+class _MatrixRow:
+    claim: StoryClaim
+    cls: str
+    text: str
+    link: bool
+    cells: list[tuple[str, str, str]]  # (state, symbol, tooltip)
+
+
+@dataclass
+class _MatrixView:
+    columns: list[Any]
+    groups: list[tuple[str, int]]
+    rows: list[_MatrixRow]
+    hidden: int
+    total: int
+    legend: str
+
+
+def _matrix(story: Story, max_items: int | None, shown: set[str]) -> _MatrixView | None:
     """The fact x outlet matrix: rows facts, columns articles grouped by independent group."""
     m = fact_matrix(story, max_items)
     if not m.rows:
-        return ""
+        return None
     groups: list[tuple[str | None, int]] = []
     for col in m.columns:
         if groups and groups[-1][0] == col.group_id:
             groups[-1] = (col.group_id, groups[-1][1] + 1)
         else:
             groups.append((col.group_id, 1))
-    head1 = '<tr><th rowspan="2">fact</th><th rowspan="2">status</th>' + "".join(
-        f'<th colspan="{n}" class="group">{e(g or "—")}</th>' for g, n in groups
-    ) + "</tr>"
-    head2 = "<tr>" + "".join(f'<th title="{e(col.article_id)}">{e(col.label)}</th>' for col in m.columns) + "</tr>"
-    shown = {c.id for sec in story_view(story, max_items).sections for c in sec.shown}
-    body = []
-    for c, cells in m.rows:
-        text = e(_short(c.text, 140))
-        link = f'<a href="#{e(c.id)}">{text}</a>' if c.id in shown else text
-        tds = "".join(f'<td class="cell {x}" title="{e(_CELL[x][1])}">{_CELL[x][0]}</td>' for x in cells)
-        body.append(
-            f'<tr><td class="fact">{link}</td>'
-            f'<td><span class="badge {_STATUS_CLASS[c.status]}">{e(c.status.value)}</span></td>{tds}</tr>'
-        )
-    legend = "; ".join(f"{col.label} = {e(col.article_id)}" for col in m.columns)
-    return (
-        f'<h3 data-section="matrix">Facts × outlets <span class="muted small">({len(m.rows) + m.hidden} facts carried by more than one article; '
-        "● states it, ✗ contradicts it, · silent)</span></h3>"
-        f'<div class="matrix-wrap"><table class="matrix"><thead>{head1}{head2}</thead><tbody>{"".join(body)}</tbody></table></div>'
-        f'<p class="muted small">{legend}</p>{_more(m.hidden)}'
-    )
+    rows = [
+        _MatrixRow(c, _STATUS_CLASS[c.status], _short(c.text, 140), c.id in shown, [(x, *_CELL[x]) for x in cells])
+        for c, cells in m.rows
+    ]
+    legend = "; ".join(f"{col.label} = {col.article_id}" for col in m.columns)
+    return _MatrixView(m.columns, [(g or "—", n) for g, n in groups], rows, m.hidden, len(m.rows) + m.hidden, legend)
 
 
-def _more(hidden: int) -> str:
-    return f'<p class="muted small">… and {hidden} more (shown: --max-items; all are in the JSON report)</p>' if hidden else ""
+@dataclass
+class _SectionView:
+    key: str
+    heading: str
+    meaning: str
+    claims: list[StoryClaim]
+    items: list[_ClaimItem]
+    hidden: int
 
 
-def _story(report: Report, story: Story, si: int, anchors: _Anchors, max_items: int | None = None) -> str:
+def _story(report: Report, story: Story, si: int, anchors: _Anchors, max_items: int | None = None) -> _StoryCtx:
+    from ..provenance import describe
+
     view = story_view(story, max_items)
-
-    def items(claims: list[StoryClaim], hidden: int) -> str:
-        if not claims:
-            return '<p class="none">none</p>'
-        cls = "items long" if len(claims) > LONG_LIST else "items"
-        return f'<ol class="{cls}">' + "".join(_claim_item(c, story, si, anchors, report) for c in claims) + "</ol>" + _more(hidden)
-
-    discs, hidden = cut(story.discrepancies, max_items)
-    disc = (
-        '<ol class="items">' + "".join(_discrepancy_item(d, si, anchors, report) for d in discs) + "</ol>" + _more(hidden)
-        if story.discrepancies
-        else '<p class="none">none found</p>'
-    )
-    sections = "".join(
-        f'<h3 data-section="{e(sec.key)}">{e(sec.heading)} <span class="muted small">({len(sec.claims)}; {e(sec.meaning)})</span></h3>'
-        f"{items(sec.shown, sec.hidden)}"
+    sections = [
+        _SectionView(sec.key, sec.heading, sec.meaning, sec.claims, [_claim_item(c, story, si, anchors, report) for c in sec.shown], sec.hidden)
         for sec in view.sections
-    )
-    title = e(story.title) if story.title else "untitled story"
-    return (
-        f'<section class="story" id="{anchors.story(si)}">'
-        f'<h2><span class="id">{e(story.id)}</span> {title}</h2>'
-        f"{_summary(report, story)}"
-        f"{_matrix(story, max_items)}"
-        f"{sections}"
-        f'<h3 data-section="discrepancies">Discrepancies <span class="muted small">({len(story.discrepancies)})</span></h3>{disc}'
-        f'<h3>Sources side by side <span class="muted small">({e(_plural(len(story.article_ids), "article"))})</span></h3>'
-        f"{_columns(report, story, si, anchors)}"
-        "</section>"
-    )
-
-
-def _legend() -> str:
-    return (
-        '<div class="legend"><strong>Highlights:</strong>'
-        '<span><mark class="corroborated">corroborated</mark> stated by two or more independent sources</span>'
-        '<span><mark class="single">single source</mark> one independent source only</span>'
-        '<span><mark class="conflicting">conflicting</mark> sources disagree</span>'
-        '<span><del>dropped</del> / <ins>added</ins> words in a quote</span>'
-        '<span class="offtopic" style="display:inline;padding-left:4px">off-topic section (dimmed)</span>'
-        "</div>"
+    ]
+    shown = {c.id for sec in view.sections for c in sec.shown}
+    discs, hidden = cut(story.discrepancies, max_items)
+    return _StoryCtx(
+        story=story,
+        anchor=anchors.story(si),
+        actors=_actors(story),
+        groups=_groups(report, story),
+        provenance=describe(story) if story.article_ids else [],
+        matrix=_matrix(story, max_items, shown),
+        sections=sections,
+        discrepancies=[_discrepancy_item(d, si, anchors, report) for d in discs],
+        discrepancies_hidden=hidden,
+        columns=_columns(report, story, si, anchors),
     )
 
 
-def _skipped(report: Report) -> str:
-    skipped = report.skipped
-    if not skipped:
-        return '<section class="skipped"><h3>Skipped inputs</h3><p class="none">none: every input was analysed</p></section>'
-    lis = "".join(
-        f"<li><code>{e(a.source_path or a.id)}</code> — {e(a.reason or 'no reason given')}</li>" for a in skipped
+def page_context(report: Report, max_items: int | None = None) -> dict[str, Any]:
+    """What ``report.html.j2`` shows of ``report`` (a page that extends it, as the web app's, renders the same)."""
+    anchors = _Anchors(report)
+    first = report.stories[0].title if report.stories and report.stories[0].title else None
+    return dict(
+        report=report,
+        page_title="crosscheck report" + (f": {first}" if first else ""),
+        csp=Markup(CSP),
+        css=Markup(_static("report.css")),
+        script_tag=Markup(SCRIPT_TAG),
+        n_ok=len(report.analysed),
+        n_skipped=len(report.skipped),
+        skipped=report.skipped,
+        toc=[(anchors.story(i), s.title or s.id) for i, s in enumerate(report.stories)],
+        stories=[_story(report, s, i, anchors, max_items) for i, s in enumerate(report.stories)],
     )
-    return f'<section class="skipped"><h3>Skipped inputs ({len(skipped)})</h3><ul>{lis}</ul></section>'
 
 
 def to_html(report: Report, max_items: int | None = None) -> str:
     """Render the report as one self-contained HTML page."""
-    anchors = _Anchors(report)
-    ok, skipped = report.analysed, report.skipped
-    first = report.stories[0].title if report.stories and report.stories[0].title else None
-    page_title = "crosscheck report" + (f": {first}" if first else "")
-    toc = ""
-    if len(report.stories) > 1:
-        toc = (
-            '<nav class="toc">Stories: '
-            + " · ".join(f'<a href="#{anchors.story(i)}">{e(s.title or s.id)}</a>' for i, s in enumerate(report.stories))
-            + "</nav>"
-        )
-    stories = "".join(_story(report, s, i, anchors, max_items) for i, s in enumerate(report.stories))
-    if not report.stories:
-        stories = '<p class="none">No story: nothing to cross-check.</p>'
-    return (
-        "<!DOCTYPE html>\n"
-        '<html lang="en"><head><meta charset="utf-8">'
-        f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        '<meta name="referrer" content="no-referrer">'
-        f"<title>{e(page_title)}</title><style>{_CSS}</style>{SCRIPT_TAG}</head><body>"
-        '<header class="page"><h1>crosscheck report</h1>'
-        f'<p class="muted">{e(_plural(len(report.articles), "input"))}: {len(ok)} analysed, {len(skipped)} skipped; '
-        f"{e(_plural(len(report.stories), 'story', 'stories'))}. "
-        f"Generated {e(report.generated_at.strftime('%Y-%m-%d %H:%M'))} by crosscheck {e(report.crosscheck_version)}.</p>"
-        f"{_legend()}{toc}</header>"
-        f"<main>{stories}{_skipped(report)}</main>"
-        f"<footer>crosscheck {e(report.crosscheck_version)} · schema {e(report.schema_version)} · "
-        "click a fact or discrepancy to see its evidence; hover a highlight for its claim.</footer>"
-        "</body></html>\n"
-    )
+    return environment().get_template("report.html.j2").render(page_context(report, max_items))
 
 
-__all__ = ["to_html", "render_diff", "highlight", "SCRIPT_TAG"]
+__all__ = ["to_html", "page_context", "render_diff", "highlight", "SCRIPT_TAG", "CSP", "environment"]

@@ -1,0 +1,169 @@
+"""Facts: each sentence's checkable facts as structured units, from the spaCy parse.
+
+A fact is a predicate (the lemma of a clause's main verb, with its particle and negation) with
+its doer (``who``, an actor id), what it acts on, the figures in the clause and what each counts,
+when (date mentions and clock times), where (places), whose word it is and whether it is negated
+or hedged. A sentence gives one fact per main verb: the root, or the clause a reporting verb
+reports ("Police said 35 people were pulled ..." is a fact about pulling, attributed to the
+police), and each coordinated verb ("... pulled 35 people out and rescued two more").
+"""
+
+from __future__ import annotations
+
+from .. import lexicon
+from ..model import ActorType, Article, Fact, FactFigure
+from .quotes import CUE_LEMMAS
+
+_SUBJ = ("nsubj", "nsubjpass", "csubj")
+_OBJ = ("dobj", "attr", "acomp", "oprd", "dative")
+
+
+def _phrase(tok, lo: int) -> str:  # noqa: ANN001
+    """A noun phrase as written: the head with its modifiers and 'of' complements, from offset ``lo`` on."""
+    cut = set()
+    for c in tok.children:
+        if c.i > tok.i and (c.dep_ in ("cc", "conj", "punct", "relcl", "acl", "appos") or c.dep_ == "prep" and c.lower_ != "of"):
+            cut.update(t.i for t in c.subtree)
+    return _text([t for t in tok.subtree if t.i not in cut and t.idx >= lo])
+
+
+def _text(toks) -> str:  # noqa: ANN001
+    toks = sorted(toks, key=lambda t: t.i)
+    if not toks:
+        return ""
+    doc = toks[0].doc
+    return doc.text[toks[0].idx : toks[-1].idx + len(toks[-1].text)]
+
+
+def _actor_at(article: Article, start: int, end: int, kinds=None) -> str | None:  # noqa: ANN001
+    for a in article.actors:
+        if kinds and a.type not in kinds:
+            continue
+        if any(start <= m.start < end or m.start <= start < m.end for m in a.mentions):
+            return a.id
+    return None
+
+
+def _predicates(sent) -> list[tuple[object, object | None]]:  # noqa: ANN001
+    """(verb, reporting verb or None) for each main verb of the sentence."""
+    root = sent.root
+    cue = None
+    main = root
+    if root.lemma_.lower() in CUE_LEMMAS:
+        comp = next((c for c in root.children if c.dep_ in ("ccomp", "parataxis") and c.pos_ in ("VERB", "AUX")), None)
+        if comp is not None:
+            cue, main = root, comp
+    if main.pos_ not in ("VERB", "AUX") or not main.is_alpha:
+        return []  # a bullet ("•") the tagger calls a verb states nothing
+    out = [(main, cue)]
+    for c in main.children:
+        if c.dep_ == "conj" and c.pos_ == "VERB" and c.is_alpha:
+            out.append((c, cue))
+    return out
+
+
+def _span_of(verb, others) -> tuple[int, int]:  # noqa: ANN001
+    """The verb's clause: its subtree without the subtrees of the other main verbs (and their joiners)."""
+    skip = set()
+    for o in others:
+        if o.i != verb.i and o.head.i == verb.i:
+            skip.update(t.i for t in o.subtree)
+    toks = [t for t in verb.subtree if t.i not in skip and not (t.dep_ in ("cc", "punct") and t.head.i == verb.i and t.i > verb.i and t.is_punct)]
+    toks = [t for t in toks if not t.is_space]
+    while toks and (toks[-1].is_punct or toks[-1].dep_ == "cc"):
+        toks.pop()
+    if not toks:  # a verb that is all punctuation to the tagger ("Go!" on a line of its own)
+        return verb.idx, verb.idx + len(verb.text)
+    return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+
+
+def _subject(verb, main, lo: int):  # noqa: ANN001
+    """The verb's subject (a coordinated verb's is the first verb's), never a dateline word before ``lo``."""
+    subj = next((c for c in verb.children if c.dep_ in _SUBJ and c.idx >= lo), None)
+    if subj is None and verb.i != main.i and verb.dep_ == "conj":
+        subj = next((c for c in verb.head.children if c.dep_ in _SUBJ and c.idx >= lo), None)
+    return subj
+
+
+def _counts(q, verb) -> str:  # noqa: ANN001
+    """What a figure counts, with what the clause says of it: 'person pulled from the structure'."""
+    thing = q.counts or q.unit
+    slot = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "nsubj")
+                 and c.left_edge.idx <= q.start < c.right_edge.idx + len(c.right_edge.text)), None)
+    if slot is None:
+        return thing
+    rest = [c for c in verb.children if c.dep_ in ("prep", "acomp", "oprd", "prt", "advmod") and c.i > verb.i and c.pos_ != "PUNCT"]
+    words = [thing, verb.text.lower(), *(_text(list(c.subtree)) for c in rest[:2])]
+    return " ".join(w for w in words if w)[:100]
+
+
+def extract_facts(doc, article: Article) -> list[Fact]:  # noqa: ANN001
+    """The facts of one parsed article whose sentences, quotes, quantities, dates and actors are extracted."""
+    facts: list[Fact] = []
+    body_quotes = [q for q in article.quotes if not q.in_headline]
+    for stored in article.sentences:
+        if stored.kind != "text":
+            continue
+        sent = doc.char_span(stored.start, stored.end, alignment_mode="expand")
+        if sent is None:
+            continue
+        preds = _predicates(sent)
+        verbs = [v for v, _c in preds]
+        for verb, cue in preds:
+            c0, c1 = _span_of(verb, verbs)
+            c0, c1 = max(c0, stored.start), min(c1, stored.end)
+            if cue is None and len(verbs) == 1:
+                c0, c1 = stored.start, stored.end  # the sentence's own main clause: the whole sentence
+            subj = _subject(verb, verbs[0], stored.start)
+            passive = subj is not None and subj.dep_ == "nsubjpass"
+            agent = next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+            doer = agent if passive else subj
+            obj = subj if passive else next((c for c in verb.children if c.dep_ in _OBJ), None)
+            prt = [c.text.lower() for c in verb.children if c.dep_ == "prt"]
+            neg = any(c.dep_ == "neg" or c.lower_ in lexicon.NEGATION_WORDS and c.dep_ in ("neg", "advmod") for c in verb.children)
+            hedge = next((t.lower_ for t in verb.subtree if t.lower_ in lexicon.HEDGE_WORDS and t.idx < verb.idx + 1
+                          and (t.head.i == verb.i or t.dep_ in ("aux", "advmod"))), None)
+            if hedge is None and cue is not None and cue.lemma_.lower() in ("suggest", "believe", "estimate"):
+                hedge = cue.lemma_.lower()
+            predicate = " ".join((["not"] if neg else []) + [verb.lemma_.lower(), *prt])
+            qs = [q for q in article.quantities if not q.in_headline and c0 <= q.start < c1]
+            figures = [FactFigure(quantity=q.id, counts=_counts(q, verb)) for q in qs if q.unit not in ("clock", "number")]
+            when = [d.id for d in article.dates if c0 <= d.start < c1] + [q.id for q in qs if q.unit == "clock"]
+            where = [a.id for a in article.actors if a.type == ActorType.place and any(c0 <= m.start < c1 for m in a.mentions)]
+            in_quotes = [q for q in body_quotes if q.start < c1 and c0 < q.end]
+            attribution = None
+            speaker_quote = next((q for q in in_quotes if q.speaker and (q.direct and q.start <= verb.idx < q.end or not q.direct)), None)
+            if speaker_quote is not None:
+                attribution = next((a.id for a in article.actors if a.name == speaker_quote.speaker), speaker_quote.speaker)
+            elif cue is not None:
+                cs = next((c for c in cue.children if c.dep_ in _SUBJ), None)
+                if cs is not None:
+                    s0, s1 = cs.left_edge.idx, cs.right_edge.idx + len(cs.right_edge.text)
+                    attribution = _actor_at(article, max(s0, stored.start), s1) or _phrase(cs, stored.start)
+            who = who_text = None
+            if doer is not None:
+                d0, d1 = doer.left_edge.idx, doer.right_edge.idx + len(doer.right_edge.text)
+                who, who_text = _actor_at(article, max(d0, stored.start), d1), _phrase(doer, stored.start) or None
+            facts.append(
+                Fact(
+                    id=f"{article.id}:f{len(facts) + 1}",
+                    sentence=stored.id,
+                    start=c0,
+                    end=c1,
+                    who=who,
+                    who_text=who_text,
+                    predicate=predicate,
+                    object=(_phrase(obj, stored.start) or None) if obj is not None else None,
+                    figures=figures,
+                    when=when,
+                    where=where,
+                    attribution=attribution,
+                    negated=neg,
+                    hedged=hedge is not None,
+                    hedge=hedge,
+                    quotes=[q.id for q in in_quotes],
+                    quantities=[q.id for q in qs],
+                    dates=[d.id for d in article.dates if c0 <= d.start < c1],
+                )
+            )
+    return facts

@@ -1,0 +1,82 @@
+"""Sentences: the one segmentation of an article's text, stored on the Article for every stage.
+
+It is spaCy's (the parse's) segmentation with three constraints set before the parser runs
+(:func:`constrain`): a sentence never runs across a line break (news paragraphs are whole
+units), never starts inside a quotation, and never starts right after a title ("Gen.", "Sen.")
+or after an abbreviation followed by a lower-case word or a number ("Fla. on Thursday",
+"6:50 p.m. on Friday"). :func:`sentences` then names each sentence's kind: a dateline prefix
+("ZAGREB (Reuters) - "), a section heading, a caption or an editor's note is not body text, so
+it is never a claim.
+"""
+
+from __future__ import annotations
+
+from .. import lexicon
+from ..model import Article, Sentence
+from ..text import quote_spans
+
+
+def constrain(doc):  # noqa: ANN001, ANN201 - a spaCy pipeline component
+    """Sentence-start constraints for the parser (see the module docstring)."""
+    quotes = [(q.start, q.end) for q in quote_spans(doc.text)]
+    k = 0
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if "\n" in prev.text or "\n" in prev.whitespace_:
+            tok.is_sent_start = True
+            continue
+        while k < len(quotes) and quotes[k][1] <= tok.idx:
+            k += 1
+        if k < len(quotes) and quotes[k][0] < tok.idx < quotes[k][1]:
+            tok.is_sent_start = False
+            continue
+        abbr = prev.lower_.rstrip(".")
+        if prev.text.endswith(".") and abbr in lexicon.ABBREVIATIONS:
+            if abbr in lexicon.TITLE_ABBREVIATIONS or tok.text[:1].islower() or tok.text[:1].isdigit():
+                tok.is_sent_start = False
+    return doc
+
+
+def _kind(article: Article, para: str, start: int, headings: set[int]) -> str:
+    from ..clean.boilerplate import is_caption
+
+    low = para.lower()
+    if start in headings:
+        return "heading"
+    if low.startswith(lexicon.NOT_CLAIM_PREFIXES):
+        return "note"
+    if is_caption(para):
+        return "caption"
+    return "text"
+
+
+def sentences(doc, article: Article) -> list[Sentence]:  # noqa: ANN001
+    """The article's sentences from its parse, with stable ids and kinds."""
+    from ..clean.metadata import parse_dateline
+
+    text = doc.text
+    headings = {s.start for s in article.sections if s.heading}
+    out: list[Sentence] = []
+    first_line = text.split("\n", 1)[0]
+    _city, _agency, dl = parse_dateline(first_line)
+    spans: list[tuple[int, int, str | None]] = []
+    if dl:
+        spans.append((0, dl, "dateline"))
+    for sent in doc.sents:
+        s0, s1 = sent.start_char, sent.end_char
+        if s0 < dl:
+            s0 = dl
+        while s0 < s1 and text[s0].isspace():
+            s0 += 1
+        while s1 > s0 and text[s1 - 1].isspace():
+            s1 -= 1
+        if s1 > s0:
+            spans.append((s0, s1, None))
+    for s0, s1, kind in spans:
+        if kind is None:
+            p0 = text.rfind("\n", 0, s0) + 1
+            p1 = text.find("\n", s1)
+            para = text[p0 : p1 if p1 >= 0 else len(text)]
+            kind = _kind(article, para, p0, headings)
+        out.append(Sentence(id=f"{article.id}:s{len(out) + 1}", start=s0, end=s1, kind=kind))
+    return out

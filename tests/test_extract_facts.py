@@ -1,0 +1,84 @@
+"""Issue 11: each sentence's facts as structured units (who, predicate, object, figures, when, where,
+attribution, negation, hedge), on text written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from crosscheck.extract import extract
+from crosscheck.model import Article
+
+TEXT = (
+    "SURFSIDE, Fla. (AP) - Rescue crews pulled 35 people from the rubble in Surfside on Thursday, Fire Chief Alan Ruiz said.\n"
+    "Police said the tower may have collapsed at 1:30 a.m. after a pool deck gave way.\n"
+    "“We have not found any survivors since Friday,” Ruiz told reporters in Surfside.\n"
+    "Mayor Lena Ortiz called off the search on Sunday and 99 people remain unaccounted for.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def art() -> Article:
+    return extract(Article(id="fl-3", text=TEXT, published=date(2021, 6, 26)))
+
+
+def _fact(art: Article, predicate: str):
+    return next(f for f in art.facts if f.predicate == predicate)
+
+
+def test_figure_with_what_it_counts_and_when(art):
+    f = _fact(art, "pull")
+    assert f.id.startswith("fl-3:f") and f.sentence.startswith("fl-3:s")
+    assert f.who_text == "Rescue crews" and f.object == "35 people"
+    (fig,) = f.figures
+    assert art.quantities_of(f)[0].value == 35 and fig.counts.startswith("person pulled from the rubble")
+    assert [d.text for d in art.dates_of(f)] == ["on Thursday"]
+    ruiz = next(a for a in art.actors if a.name == "Alan Ruiz")
+    assert f.attribution == ruiz.id
+    assert not art.text[f.start : f.end].startswith("SURFSIDE")  # the dateline is not part of the fact
+
+
+def test_reported_clause_is_hedged_and_attributed(art):
+    f = _fact(art, "collapse")
+    assert f.hedged and f.hedge == "may"
+    assert f.attribution == "Police"
+    clock = [q for q in art.quantities if q.id in f.when]
+    assert [q.text for q in clock] == ["1:30 a.m."]
+
+
+def test_negated_quote_with_speaker(art):
+    f = _fact(art, "not find")
+    assert f.negated and f.object == "any survivors"
+    assert f.attribution == next(a.id for a in art.actors if a.name == "Alan Ruiz")
+    assert f.quotes and art.quotes_of(f)[0].direct
+
+
+def test_coordinated_clauses_are_separate_facts(art):
+    off = _fact(art, "call off")
+    remain = _fact(art, "remain")
+    ortiz = next(a for a in art.actors if a.name == "Lena Ortiz")
+    assert off.who == ortiz.id and off.object == "the search" and off.figures == []
+    assert [q.value for q in art.quantities_of(remain)] == [99]
+
+
+def test_places_are_where(art):
+    f = _fact(art, "pull")
+    places = [a.name for a in art.actors if a.id in f.where]
+    assert places == ["Surfside"]
+
+
+def test_facts_in_the_json(art):
+    data = art.model_dump(mode="json")
+    assert data["facts"] and {"who", "predicate", "object", "figures", "when", "where", "attribution", "negated", "hedged"} <= set(data["facts"][0])
+
+
+def test_bullet_lines_give_no_fact_and_do_not_fail():
+    text = (
+        "TL:DR\n• Office computers worldwide show a blue error screen after a faulty antivirus update.\n•\n"
+        "Airlines, banks and broadcasters are affected, causing major delays.\n•\n"
+        "The vendor acknowledged the issue and pulled the update.\n"
+    )
+    art = extract(Article(id="b", text=text))
+    assert art.ok and {"acknowledge", "pull"} <= {f.predicate for f in art.facts}
+    assert all(f.predicate[:1].isalpha() for f in art.facts)
