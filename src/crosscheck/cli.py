@@ -106,6 +106,37 @@ def check_output(output: Path) -> str | None:
     return None
 
 
+def _run_reporting(work, *, quiet: bool, verbose: bool):  # noqa: ANN001, ANN202 - work(messages, progress) -> result
+    """``work(messages, progress)`` with a progress display; then its warnings and skip messages on stderr.
+    A RuntimeError or ValueError (a bad option value, an unreachable scheduler) ends the command as a usage error."""
+    from .ingest import IngestMessage
+
+    messages: list[IngestMessage] = []
+    with warnings.catch_warnings(record=True) as caught, _Progress(not quiet and err.is_terminal, verbose and not quiet) as progress:
+        warnings.simplefilter("always", RuntimeWarning)
+        try:
+            result = work(messages, progress)
+        except (RuntimeError, ValueError) as e:
+            raise _fail(str(e)) from None
+    if not quiet:
+        for w in caught:
+            _say("warning", str(w.message))
+        for m in messages:
+            _say(m.level, f"{m.source}: {m.message}")
+    return result
+
+
+def _write(text: str, output: Path | None) -> None:
+    """A report to ``output``, else to stdout."""
+    if output is None:
+        sys.stdout.write(text)
+        return
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as e:
+        raise _fail(f"cannot write the report to {output}: {e.strerror or e}") from None
+
+
 class _Progress:
     """Progress on stderr: a rich bar on a terminal, one line per article with --verbose, nothing otherwise."""
 
@@ -163,29 +194,46 @@ class _Progress:
         self.bar.update(self.task, completed=done, rate=rate)
 
 
+# options shared by several commands
+PathsArg = Annotated[
+    list[str],
+    typer.Argument(help="Files, folders (recursive), globs, or - for stdin.", show_default=False, metavar="PATH..."),
+]
+FormatOption = Annotated[
+    str | None,
+    typer.Option("--format", "-f", help="Report format: json, md or html. Default: from the --output suffix, else json.", metavar="FORMAT", show_default=False),
+]
+OutputOption = Annotated[
+    Path | None, typer.Option("--output", "-o", help="Write the report to this file instead of stdout.", metavar="FILE")
+]
+BackendOption = Annotated[str, typer.Option(help="Where per-article stages run: serial, process or dask.", metavar="NAME")]
+JobsOption = Annotated[
+    int | None,
+    typer.Option("--jobs", "-j", "--workers", help="Worker processes for the process and dask backends.", min=1, metavar="N"),
+]
+SchedulerOption = Annotated[
+    str | None,
+    typer.Option(help="Run the per-article stages on this Dask distributed scheduler (tcp://HOST:PORT).", metavar="ADDRESS"),
+]
+MaxItemsOption = Annotated[
+    int | None,
+    typer.Option("--max-items", help="Show at most N items per list in Markdown and HTML (default: all).", min=0, metavar="N"),
+]
+QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress and no messages on stderr.")]
+VerboseOption = Annotated[bool, typer.Option("--verbose", "-v", help="Log each article on stderr as it is done.")]
+
+
 @app.command()
 def analyze(
-    paths: Annotated[
-        list[str],
-        typer.Argument(help="Files, folders (recursive), globs, or - for stdin.", show_default=False, metavar="PATH..."),
-    ],
-    fmt: Annotated[
-        str | None,
-        typer.Option("--format", "-f", help="Report format: json, md or html. Default: from the --output suffix, else json.", metavar="FORMAT", show_default=False),
-    ] = None,
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write the report to this file instead of stdout.", metavar="FILE")
-    ] = None,
-    backend: Annotated[str, typer.Option(help="Where per-article stages run: serial, process or dask.", metavar="NAME")] = "serial",
-    workers: Annotated[
-        int | None, typer.Option(help="Worker processes for the process and dask backends.", min=1, metavar="N")
-    ] = None,
-    max_items: Annotated[
-        int | None,
-        typer.Option("--max-items", help="Show at most N items per list in Markdown and HTML (default: all).", min=0, metavar="N"),
-    ] = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress and no messages on stderr.")] = False,
-    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log each article on stderr as it is done.")] = False,
+    paths: PathsArg,
+    fmt: FormatOption = None,
+    output: OutputOption = None,
+    backend: BackendOption = "serial",
+    workers: JobsOption = None,
+    scheduler: SchedulerOption = None,
+    max_items: MaxItemsOption = None,
+    quiet: QuietOption = False,
+    verbose: VerboseOption = False,
 ) -> None:
     """Analyse articles and print a report (JSON by default)."""
     try:
@@ -199,34 +247,19 @@ def analyze(
     if output is not None and fmt != SUFFIX_FORMATS.get(output.suffix.lower(), fmt) and not quiet:
         _say("warning", f"writing {fmt} to {output} as asked by --format")
 
-    from .ingest import IngestMessage
     from .pipeline import analyze as run_analysis
     from .report import render
 
-    messages: list[IngestMessage] = []
     stdin = sys.stdin.buffer.read() if "-" in paths else None
-    show_bar = not quiet and err.is_terminal
-    with warnings.catch_warnings(record=True) as caught, _Progress(show_bar, verbose and not quiet) as progress:
-        warnings.simplefilter("always", RuntimeWarning)
-        try:
-            report = run_analysis(
-                paths, backend=backend, workers=workers, messages=messages, stdin=stdin, progress=progress
-            )
-        except (RuntimeError, ValueError) as e:
-            raise _fail(str(e)) from None
-    if not quiet:
-        for w in caught:
-            _say("warning", str(w.message))
-        for m in messages:
-            _say(m.level, f"{m.source}: {m.message}")
-    text = render(report, fmt, max_items=max_items)
-    if output is not None:
-        try:
-            output.write_text(text, encoding="utf-8")
-        except OSError as e:
-            raise _fail(f"cannot write the report to {output}: {e.strerror or e}") from None
-    else:
-        sys.stdout.write(text)
+    report = _run_reporting(
+        lambda messages, progress: run_analysis(
+            paths, backend=backend, workers=workers, messages=messages, stdin=stdin, progress=progress,
+            scheduler=scheduler,
+        ),
+        quiet=quiet,
+        verbose=verbose,
+    )
+    _write(render(report, fmt, max_items=max_items), output)
     n_ok = len(report.analysed)
     if not quiet:
         written = f"; {fmt} report written to {output}" if output is not None else ""
@@ -240,6 +273,220 @@ def analyze(
         if not quiet:
             _say("error", "nothing could be analysed")
         raise typer.Exit(1)
+
+
+STORE_HELP = "The store (an SQLite file; created when missing)."
+StoreOption = Annotated[Path, typer.Option("--store", help=STORE_HELP, metavar="PATH")]
+
+
+def _open_store(path: Path):  # -> Store, imported lazily
+    from .store import Store
+
+    try:
+        return Store(path)
+    except ValueError as e:
+        raise _fail(str(e)) from None
+
+
+def _store_update(store, paths: list[str], *, stdin: bytes | None, backend: str, workers: int | None,
+                  scheduler: str | None, quiet: bool, verbose: bool, command: str):
+    """Run one ingest into ``store`` with progress and messages on stderr; the StoreUpdate."""
+    from .pipeline import ingest_into_store
+
+    if backend not in BACKENDS:
+        raise _fail(f"unknown backend {backend!r}; choose one of {', '.join(BACKENDS)}")
+    update = _run_reporting(
+        lambda messages, progress: ingest_into_store(
+            paths, store, backend=backend, workers=workers, scheduler=scheduler, messages=messages,
+            stdin=stdin, progress=progress, command=command,
+        ),
+        quiet=quiet,
+        verbose=verbose,
+    )
+    if not quiet:
+        if verbose:
+            for source, known in update.duplicates:
+                err.print(escape(f"{source}: already in the store as {known}"), highlight=False)
+    return update
+
+
+@app.command()
+def ingest(
+    paths: PathsArg,
+    store: StoreOption = Path("crosscheck.db"),
+    backend: BackendOption = "serial",
+    workers: JobsOption = None,
+    scheduler: SchedulerOption = None,
+    quiet: QuietOption = False,
+    verbose: VerboseOption = False,
+) -> None:
+    """Add articles to the store: new ones are analysed, and the stories they join are updated."""
+    db = _open_store(store)
+    stdin = sys.stdin.buffer.read() if "-" in paths else None
+    with db:
+        update = _store_update(db, paths, stdin=stdin, backend=backend, workers=workers, scheduler=scheduler,
+                               quiet=quiet, verbose=verbose, command="ingest")
+        if not quiet:
+            for line in update.changes:
+                err.print(escape(line), highlight=False)
+            err.print(
+                escape(
+                    f"crosscheck: {len(update.added)} new article(s) analysed, {len(update.skipped)} skipped, "
+                    f"{len(update.duplicates)} already in the store; {len(update.stories_changed)} story(ies) "
+                    f"updated; store {store} holds {db.count_articles()} article(s)"
+                )
+            )
+    if not update.added and not update.duplicates:
+        if not quiet:
+            _say("error", "nothing could be analysed")
+        raise typer.Exit(1)
+
+
+@app.command()
+def stories(
+    store: StoreOption = Path("crosscheck.db"),
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON (one object per story) instead of a table.")] = False,
+) -> None:
+    """List the stories in the store."""
+    if not store.is_file():
+        raise _fail(f"no store at {store}: run `crosscheck ingest PATH... --store {store}` first")
+    with _open_store(store) as db:
+        rows = db.list_stories()
+    if as_json:
+        import dataclasses
+        import json
+
+        sys.stdout.write(json.dumps([dataclasses.asdict(r) for r in rows], indent=2, ensure_ascii=False) + "\n")
+        return
+    from rich.table import Table
+
+    table = Table(title=f"{len(rows)} story(ies) in {escape(str(store))}")
+    table.add_column("id", no_wrap=True)
+    table.add_column("title", overflow="ellipsis", no_wrap=True, max_width=36)
+    table.add_column("date", no_wrap=True)
+    table.add_column("articles", justify="right", no_wrap=True)
+    table.add_column("outlets", max_width=20)
+    table.add_column("independent\nsources", justify="right", no_wrap=True)
+    table.add_column("open\ndiscrepancies", justify="right", no_wrap=True)
+    for r in rows:
+        table.add_row(escape(r.id), escape(r.title or ""), r.date or "", str(r.articles), escape(", ".join(r.outlets)),
+                      str(r.independent_sources), str(r.discrepancies))
+    out = Console(highlight=False, soft_wrap=False)
+    if not out.is_terminal:  # to a file or a pipe: whole ids and dates, never cut to 80 columns
+        out = Console(highlight=False, soft_wrap=False, width=160)
+    out.print(table)
+
+
+@app.command()
+def report(
+    story_id: Annotated[str, typer.Argument(help="A story id, as `crosscheck stories` lists them.", metavar="STORY_ID")],
+    fmt: FormatOption = None,
+    output: OutputOption = None,
+    store: StoreOption = Path("crosscheck.db"),
+    max_items: MaxItemsOption = None,
+) -> None:
+    """Render one story of the store as a report."""
+    try:
+        fmt = choose_format(fmt, output)
+    except ValueError as e:
+        raise _fail(str(e)) from None
+    if output is not None and (problem := check_output(output)):
+        raise _fail(problem)
+    if not store.is_file():
+        raise _fail(f"no store at {store}: run `crosscheck ingest PATH... --store {store}` first")
+    from .pipeline import store_report
+    from .report import render
+
+    with _open_store(store) as db:
+        try:
+            rep = store_report(db, story_id)
+        except (KeyError, ValueError) as e:
+            raise _fail(str(e.args[0] if e.args else e)) from None
+    _write(render(rep, fmt, max_items=max_items), output)
+
+
+class _Folder:
+    """New files of a followed folder. A file is taken once its size and modification time are the same on two
+    looks in a row (a file still being written waits), or at the first look (it was there before)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.taken: dict[str, tuple[int, int]] = {}
+        self.last: dict[str, tuple[int, int]] | None = None
+
+    def look(self) -> list[str]:
+        now: dict[str, tuple[int, int]] = {}
+        for root, dirs, files in os.walk(self.folder):
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            for name in sorted(files):
+                if not name.startswith("."):
+                    path = os.path.join(root, name)
+                    try:
+                        st = os.stat(path)
+                    except OSError:  # gone since the listing
+                        continue
+                    now[path] = (st.st_size, st.st_mtime_ns)
+        fresh = [
+            p for p, key in sorted(now.items())
+            if self.taken.get(p) != key and (self.last is None or self.last.get(p) == key)
+        ]
+        for p in fresh:
+            self.taken[p] = now[p]
+        self.last = now
+        return fresh
+
+
+@app.command()
+def watch(
+    source: Annotated[str, typer.Argument(help="A folder to follow, or - for JSONL on stdin (one article a line).", metavar="DIR")],
+    store: StoreOption = Path("crosscheck.db"),
+    interval: Annotated[float, typer.Option(help="Seconds between looks at the folder.", min=0.0, metavar="S")] = 5.0,
+    max_polls: Annotated[
+        int | None, typer.Option("--max-polls", help="Stop after N looks at the folder (default: run until stopped).", min=1, metavar="N")
+    ] = None,
+    backend: BackendOption = "serial",
+    workers: JobsOption = None,
+    scheduler: SchedulerOption = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only what changed.")] = False,
+) -> None:
+    """Follow a folder (or JSONL on stdin): ingest new articles as they arrive and print what changed."""
+    import time
+
+    folder = Path(source)
+    if source != "-" and not folder.is_dir():
+        raise _fail(f"cannot watch {source}: not a folder")
+    db = _open_store(store)
+    options = dict(backend=backend, workers=workers, scheduler=scheduler, quiet=quiet, verbose=False, command="watch")
+
+    def show(update) -> None:
+        for line in update.changes:
+            typer.echo(line)
+        sys.stdout.flush()
+        if not quiet and (update.added or update.skipped):
+            err.print(escape(f"crosscheck: {len(update.added)} new article(s), {len(update.skipped)} skipped, "
+                             f"{len(update.stories_changed)} story(ies) updated"), highlight=False)
+
+    with db:
+        try:
+            if source == "-":
+                for n, line in enumerate(sys.stdin.buffer, 1):
+                    if line.strip():
+                        show(_store_update(db, ["-"], stdin=line, **options))  # type: ignore[arg-type]
+                    if max_polls is not None and n >= max_polls:
+                        break
+                return
+            followed = _Folder(folder)
+            polls = 0
+            while True:
+                fresh = followed.look()
+                if fresh:
+                    show(_store_update(db, fresh, stdin=None, **options))  # type: ignore[arg-type]
+                polls += 1
+                if max_polls is not None and polls >= max_polls:
+                    return
+                time.sleep(interval)
+        except KeyboardInterrupt:
+            return
 
 
 @app.command()

@@ -15,6 +15,58 @@ from .align import align
 from .provenance import trace
 from .runner import run_articles
 from .settings import DEFAULT, AlignSettings, Settings
+from .store import Store, StoreUpdate, content_hash, story_changes
+
+
+StageProgress = Callable[[str, int, int, Article | Story | None], None]
+
+
+def report_time() -> datetime:
+    """When a report is made: now, or the time given by ``SOURCE_DATE_EPOCH`` (seconds since 1970, the
+    reproducible-builds convention), read at each call, so that two runs can give byte-identical reports."""
+    fixed = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if fixed:
+        try:
+            return datetime.fromtimestamp(int(fixed), timezone.utc)
+        except (ValueError, OverflowError, OSError):
+            raise ValueError(f"SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, not {fixed!r}") from None
+    return datetime.now(timezone.utc)
+
+
+def story_stages(
+    story: Story, by_id: dict[str, Article], *, embedder: str | None = None, align_settings: AlignSettings | None = None
+) -> Story:
+    """The story-level stages after clustering: provenance, then alignment."""
+    # a story of one article has nothing to compare: no embedder is loaded for it
+    story_embedder = embedder if len(story.article_ids) > 1 else "none"
+    trace(story, by_id, embedder=story_embedder)
+    align(story, by_id, embedder=story_embedder, settings=align_settings)
+    return story
+
+
+def _warm_embedder(embedder: str | None, n_ok: int) -> Callable[[], None] | None:
+    """What loads the embedder while the workers clean and extract: only when there may be a story of several
+    articles to compare."""
+    if embedder == "none" or n_ok < 2:
+        return None
+    from .embeddings import warm
+
+    return functools.partial(warm, embedder)
+
+
+def _counter(progress: StageProgress | None, total: int) -> Callable[[Article], None] | None:
+    """A per-article callback counting finished articles into ``progress("articles", done, total, article)``."""
+    if progress is None:
+        return None
+    done = 0
+    progress("articles", 0, total, None)
+
+    def on_article(art: Article) -> None:
+        nonlocal done
+        done += 1
+        progress("articles", done, total, art)
+
+    return on_article
 
 
 def analyze(
@@ -25,9 +77,10 @@ def analyze(
     messages: list[IngestMessage] | None = None,
     stdin: bytes | None = None,
     embedder: str | None = None,
-    progress: Callable[[str, int, int, Article | Story | None], None] | None = None,
+    progress: StageProgress | None = None,
     settings: Settings = DEFAULT,
     align_settings: AlignSettings | None = None,
+    scheduler: str | None = None,
 ) -> Report:
     """Analyse articles given as paths (files, folders, globs, '-' for stdin) or Article objects.
 
@@ -37,6 +90,8 @@ def analyze(
     "stories" (``(0, total, None)`` once stories are formed, then after each story's provenance and alignment).
     ``align_settings``: the alignment thresholds (default :class:`~crosscheck.settings.AlignSettings`); each story
     records the ones it was aligned with.
+    ``scheduler``: address of a Dask distributed scheduler (tcp://host:port) to run the per-article stages on.
+    The report's ``generated_at`` is :func:`report_time`.
     """
     if isinstance(inputs, (str, os.PathLike)):
         inputs = [inputs]
@@ -46,26 +101,11 @@ def analyze(
     articles = list(given)
     if paths:
         articles += ingest(paths, stdin=stdin, messages=messages, settings=settings)
-    on_article = None
-    if progress is not None:
-        total, done = len(articles), 0
-        progress("articles", 0, total, None)
-
-        def on_article(art: Article) -> None:
-            nonlocal done
-            done += 1
-            progress("articles", done, total, art)
-
+    on_article = _counter(progress, len(articles))
     was_ok = [a.ok for a in articles]
-    # the story stages embed sentences: load the embedder while the workers clean and extract (only if there may be
-    # a story of several articles to compare)
-    meanwhile = None
-    if embedder != "none" and sum(a.ok for a in articles) >= 2:
-        from .embeddings import warm
-
-        meanwhile = functools.partial(warm, embedder)
     articles = run_articles(
-        articles, backend=backend, workers=workers, settings=settings, progress=on_article, meanwhile=meanwhile
+        articles, backend=backend, workers=workers, settings=settings, progress=on_article,
+        meanwhile=_warm_embedder(embedder, sum(a.ok for a in articles)), scheduler=scheduler,
     )
     if messages is not None:
         for ok_before, a in zip(was_ok, articles):
@@ -76,16 +116,150 @@ def analyze(
     if progress is not None:
         progress("stories", 0, len(stories), None)
     for i, story in enumerate(stories, 1):
-        # a story of one article has nothing to compare: no embedder is loaded for it
-        story_embedder = embedder if len(story.article_ids) > 1 else "none"
-        trace(story, by_id, embedder=story_embedder)
-        align(story, by_id, embedder=story_embedder, settings=align_settings)
+        story_stages(story, by_id, embedder=embedder, align_settings=align_settings)
         if progress is not None:
             progress("stories", i, len(stories), story)
     return Report(
         crosscheck_version=__version__,
-        generated_at=datetime.now(timezone.utc),
+        generated_at=report_time(),
         inputs=[display_path(os.fsdecode(p)) for p in paths] + [f"<article {a.id}>" for a in given],
         articles=articles,
         stories=stories,
+    )
+
+
+def ingest_into_store(
+    inputs: Iterable[str | os.PathLike[str]],
+    store: Store,
+    *,
+    backend: str = "serial",
+    workers: int | None = None,
+    scheduler: str | None = None,
+    messages: list[IngestMessage] | None = None,
+    stdin: bytes | None = None,
+    embedder: str | None = None,
+    progress: StageProgress | None = None,
+    settings: Settings = DEFAULT,
+    command: str = "ingest",
+) -> StoreUpdate:
+    """Add articles to ``store`` and update the stories they join; what changed is returned.
+
+    An article whose raw text is already in the store (or earlier in this batch) is not processed again.
+    Each new article is committed as soon as its per-article stages are done (in this process only: workers
+    never write). Story work is done only when some analysed article has no story yet (new ones, or ones a
+    killed run left), and only for the stories whose membership changes: a story whose articles are exactly
+    a stored story's is kept as stored.
+    """
+    paths = [os.fsdecode(p) for p in inputs]
+    update = StoreUpdate()
+    run_id = store.start_run(command, [display_path(p) for p in paths], __version__)
+    read = ingest(paths, stdin=stdin, messages=messages, settings=settings)
+    known = store.known_hashes(content_hash(a) for a in read)
+    digests: dict[str, str] = {}
+    taken: set[str] = set()
+    new: list[Article] = []
+    for art in read:
+        digest = content_hash(art)
+        if digest in known:
+            update.duplicates.append((art.source_path or art.id, known[digest]))
+            continue
+        base, n = art.id, 2
+        while art.id in taken or store.has_id(art.id):  # the same file name in another folder or an earlier run
+            art.id, n = f"{base}-{n}", n + 1
+        known[digest] = art.id
+        taken.add(art.id)
+        digests[art.id] = digest
+        new.append(art)
+
+    counted = _counter(progress, len(new))
+
+    def commit(art: Article) -> None:
+        if not store.add_article(art, digests[art.id], run_id):
+            update.duplicates.append((art.source_path or art.id, store.known_hashes([digests[art.id]])[digests[art.id]]))
+        else:
+            (update.added if art.ok else update.skipped).append(art.id)
+        if counted is not None:
+            counted(art)
+
+    was_ok = {a.id for a in new if a.ok}
+    for art in new:
+        if not art.ok:  # skipped while reading: nothing to run
+            commit(art)
+    todo = [a for a in new if a.ok]
+    if todo:
+        run_articles(
+            todo, backend=backend, workers=workers, settings=settings, progress=commit, scheduler=scheduler,
+            meanwhile=_warm_embedder(embedder, len(todo) + store.pending()),
+        )
+    if messages is not None:
+        for art in store.articles([i for i in update.skipped if i in was_ok]):
+            messages.append(IngestMessage(art.source_path or art.id, art.reason or "skipped", "skipped"))
+    if store.pending():
+        _update_stories(store, update, embedder=embedder, progress=progress)
+    store.finish_run(
+        run_id,
+        added=len(update.added),
+        duplicates=len(update.duplicates),
+        skipped=len(update.skipped),
+        stories_changed=len(update.stories_changed),
+    )
+    return update
+
+
+def _update_stories(store: Store, update: StoreUpdate, *, embedder: str | None, progress: StageProgress | None) -> None:
+    """Re-cluster the store's analysed articles; run the story stages on the stories whose membership changed."""
+    articles = store.articles(ok_only=True)
+    by_id = {a.id: a for a in articles}
+    stories = cluster(articles)
+    stored = store.story_sets()
+    changed = [s for s in stories if frozenset(s.article_ids) not in stored]
+    olds = [store.stories_with(s.article_ids) for s in changed]  # before any is replaced
+    _keep_ids(changed, olds, {stored[frozenset(s.article_ids)] for s in stories if frozenset(s.article_ids) in stored})
+    if progress is not None:
+        progress("stories", 0, len(changed), None)
+    for i, (story, old) in enumerate(zip(changed, olds), 1):
+        story_stages(story, by_id, embedder=embedder)
+        store.put_story(story, [by_id[a] for a in story.article_ids])
+        update.stories_changed.append(story.id)
+        update.changes += story_changes(old, story, by_id)
+        if progress is not None:
+            progress("stories", i, len(changed), story)
+    store.mark_clustered()
+
+
+def _keep_ids(changed: list[Story], olds: list[list[Story]], kept: set[str]) -> None:
+    """Story ids that last: a changed story takes the id of the stored story it shares most articles with (a
+    story keeps its id as it grows), unless another took it first; any other keeps its own id, made unique
+    against every id in use (``kept``: those of the unchanged stories)."""
+    claimed = set(kept)
+    heir = [False] * len(changed)
+    pairs = sorted(
+        (-len(set(story.article_ids) & set(o.article_ids)), o.id, k)
+        for k, (story, old) in enumerate(zip(changed, olds))
+        for o in old
+    )
+    for _shared, old_id, k in pairs:  # most shared articles first
+        if not heir[k] and old_id not in claimed:
+            changed[k].id, heir[k] = old_id, True
+            claimed.add(old_id)
+    for k, story in enumerate(changed):
+        if not heir[k]:
+            base, n = story.id, 2
+            while story.id in claimed:
+                story.id, n = f"{base}-{n}", n + 1
+            claimed.add(story.id)
+
+
+def store_report(store: Store, story_id: str) -> Report:
+    """A report on one stored story: the story and its articles. KeyError when there is no such story."""
+    story = store.story(story_id)
+    if story is None:
+        raise KeyError(f"no story {story_id!r} in the store {store.path}; `crosscheck stories` lists them")
+    articles = store.articles(story.article_ids)
+    return Report(
+        crosscheck_version=__version__,
+        generated_at=report_time(),
+        inputs=[a.source_path or f"<article {a.id}>" for a in articles],
+        articles=articles,
+        stories=[story],
     )

@@ -99,6 +99,7 @@ def run_articles(
     settings: Settings = DEFAULT,
     budget: bool = True,
     meanwhile: Callable[[], None] | None = None,
+    scheduler: str | None = None,
 ) -> list[Article]:
     """Apply ``stage`` to every article with the chosen backend: serial, process or dask.
 
@@ -106,6 +107,8 @@ def run_articles(
     not installed, ``backend="dask"`` warns and runs as "process" (the batch never fails for it).
     ``meanwhile`` runs in a thread of this process while the workers work (this process only waits for them), and
     is finished when this returns: the pipeline loads the sentence embedder there, for the story stages to come.
+    ``scheduler`` (``tcp://host:port``) runs the stages on that Dask distributed cluster, whatever ``backend``
+    says; ``progress`` is still called here, in the coordinating process, as results stream back.
     """
     if backend not in ("serial", "process", "dask"):
         raise ValueError(f"unknown backend {backend!r}: use serial, process or dask")
@@ -124,6 +127,18 @@ def run_articles(
     default_stage = stage is per_article
     if default_stage:
         stage = functools.partial(per_article, settings=settings)
+    if scheduler is not None:
+        out = list(articles)
+        side = threading.Thread(target=meanwhile, name="crosscheck-meanwhile", daemon=True) if meanwhile else None
+        if side is not None:
+            side.start()
+        for i, result in _run_distributed([(i, articles[i]) for i in todo], stage, scheduler):
+            out[i] = result
+            if progress is not None:
+                progress(result)
+        if side is not None:
+            side.join()
+        return out
     if backend == "dask":
         try:
             import dask.bag  # noqa: F401
@@ -175,6 +190,58 @@ def _run_dask(articles: Sequence[Article], stage: ArticleStage, workers: int | N
         raise RuntimeError("backend 'dask' needs the dask extra: pip install 'crosscheck[dask]'") from err
     nparts = max(1, min(len(articles), (workers or os.cpu_count() or 1) * 4))
     return db.from_sequence(list(articles), npartitions=nparts).map(stage).compute()
+
+
+class _LoadModels:
+    """Dask worker plugin: load the tagger once when a worker starts, not once per task."""
+
+    name = "crosscheck-models"
+
+    def setup(self, worker: object) -> None:
+        get_nlp()
+
+    def teardown(self, worker: object) -> None:
+        pass
+
+    def transition(self, key: object, start: str, finish: str, **kwargs: object) -> None:
+        pass
+
+    def release_key(self, key: object, state: str, cause: object, reason: object, report: object) -> None:
+        pass
+
+
+def _run_distributed(jobs: list[tuple[int, Article]], stage: ArticleStage, address: str) -> Iterator[tuple[int, Article]]:
+    """Run ``stage`` over ``jobs`` on the Dask distributed cluster at ``address``; yield results as they finish.
+
+    An article whose task fails (its worker died, say) is skipped with the reason; the rest go on.
+    """
+    try:
+        from distributed import Client, as_completed
+        from distributed.diagnostics.plugin import WorkerPlugin
+    except ImportError as err:
+        raise RuntimeError(
+            "--scheduler needs the dask extra (pip install -e '.[dask]'), on this machine and on every worker"
+        ) from err
+    plugin = type("LoadModels", (_LoadModels, WorkerPlugin), {})()
+    try:
+        client = Client(address, timeout="20s")
+    except (OSError, TimeoutError) as err:
+        raise RuntimeError(f"cannot reach the Dask scheduler at {address}: {err}") from None
+    except ValueError as err:  # not an address: 'missing port number', an unknown protocol...
+        raise RuntimeError(f"--scheduler {address!r} is not a scheduler address (tcp://HOST:PORT): {err}") from None
+    with client:
+        client.register_plugin(plugin, name=_LoadModels.name)
+        futures = client.map(stage, [a for _i, a in jobs], pure=False)
+        index = {f.key: k for k, f in enumerate(futures)}
+        for fut in as_completed(futures):
+            i, article = jobs[index[fut.key]]
+            if fut.status == "error":
+                err = fut.exception()
+                result = _skip(article, f"failed on the Dask cluster: {err.__class__.__name__}: {err}")
+            else:
+                result = fut.result()
+            fut.release()
+            yield i, result
 
 
 # --------------------------------------------------------------------------

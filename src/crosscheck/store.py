@@ -1,0 +1,420 @@
+"""The embedded store: articles, stories and runs in one SQLite file (WAL), for incremental runs.
+
+``crosscheck ingest`` adds articles to a store and updates the stories they join; ``crosscheck stories``
+lists them; ``crosscheck report STORY_ID`` renders one. ``crosscheck analyze`` needs no store.
+
+- **articles** are deduplicated by the SHA-256 of their raw text (the text as read, before cleaning): an
+  article already in the store is never processed again. The whole :class:`~crosscheck.model.Article` is
+  kept as JSON (with its raw text in a column of its own, since the model does not serialise it).
+  ``clustered`` is 0 until the article's story has been computed, so a run killed before its story stage
+  is finished by the next one.
+- **stories** keep the whole :class:`~crosscheck.model.Story` as JSON, plus the columns the listing needs;
+  ``story_articles`` holds each analysed article in at most one story (its primary key is the article id);
+  ``discrepancies`` and ``facts`` index the stories' discrepancies and facts (story claims) for search.
+- **runs** records each ingest: when, what was given, what it added.
+
+Only the coordinating process writes, and every article commits in its own transaction as soon as it is
+done, so that a run killed mid-way loses nothing it committed. The schema is versioned: ``schema_version``
+holds the number of :data:`MIGRATIONS` applied, and opening a store applies the missing ones in order.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+from .model import Article, Story
+
+DEFAULT_STORE = "crosscheck.db"
+
+
+def _run_script(db: sqlite3.Connection, script: str) -> None:
+    """Statements separated by ';', inside the caller's transaction (``executescript`` would commit it)."""
+    for statement in script.split(";"):
+        if statement.strip():
+            db.execute(statement)
+
+
+def _v1(db: sqlite3.Connection) -> None:
+    _run_script(
+        db,
+        """
+        CREATE TABLE articles (
+            id TEXT PRIMARY KEY,
+            hash TEXT NOT NULL UNIQUE,
+            source_path TEXT,
+            ok INTEGER NOT NULL,
+            published TEXT,
+            outlet TEXT,
+            clustered INTEGER NOT NULL DEFAULT 0,
+            added_at TEXT NOT NULL,
+            run_id INTEGER,
+            raw_text TEXT NOT NULL,
+            json TEXT NOT NULL
+        );
+        CREATE INDEX articles_pending ON articles (ok, clustered);
+        CREATE TABLE stories (
+            id TEXT PRIMARY KEY,
+            title TEXT,
+            event_date TEXT,
+            first_published TEXT,
+            n_articles INTEGER NOT NULL,
+            outlets TEXT NOT NULL,
+            independent_sources INTEGER NOT NULL,
+            discrepancies INTEGER NOT NULL,
+            updated_at TEXT NOT NULL,
+            json TEXT NOT NULL
+        );
+        CREATE TABLE story_articles (
+            article_id TEXT PRIMARY KEY REFERENCES articles (id),
+            story_id TEXT NOT NULL REFERENCES stories (id) ON DELETE CASCADE
+        );
+        CREATE INDEX story_articles_story ON story_articles (story_id);
+        CREATE TABLE discrepancies (
+            story_id TEXT NOT NULL REFERENCES stories (id) ON DELETE CASCADE,
+            kind TEXT NOT NULL,
+            summary TEXT NOT NULL
+        );
+        CREATE INDEX discrepancies_story ON discrepancies (story_id);
+        CREATE TABLE runs (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            command TEXT NOT NULL,
+            inputs TEXT NOT NULL,
+            crosscheck_version TEXT NOT NULL,
+            started_at TEXT NOT NULL,
+            finished_at TEXT,
+            added INTEGER,
+            duplicates INTEGER,
+            skipped INTEGER,
+            stories_changed INTEGER
+        );
+        """
+    )
+
+
+def _fact_rows(story: Story) -> list[tuple]:
+    return [(story.id, c.id, c.kind, c.status.value, c.independent_sources, c.text) for c in story.claims]
+
+
+def _v2(db: sqlite3.Connection) -> None:
+    """The stories' facts as rows, for search across stories; filled from the stories already stored."""
+    _run_script(
+        db,
+        """
+        CREATE TABLE facts (
+            story_id TEXT NOT NULL REFERENCES stories (id) ON DELETE CASCADE,
+            claim_id TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            status TEXT NOT NULL,
+            independent_sources INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            PRIMARY KEY (story_id, claim_id)
+        );
+        CREATE INDEX facts_status ON facts (status)
+        """,
+    )
+    for (text,) in db.execute("SELECT json FROM stories").fetchall():
+        db.executemany("INSERT INTO facts VALUES (?, ?, ?, ?, ?, ?)", _fact_rows(Story.model_validate_json(text)))
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2]
+"""Schema migrations in order: ``MIGRATIONS[k]`` brings a store from version k to k + 1. Append, never edit."""
+
+
+def content_hash(article: Article) -> str:
+    """The key of an article in the store: SHA-256 of its raw text; for an article skipped before it had any
+    text (an unreadable file), of its source and reason, so that the same failure is recorded once."""
+    if article.raw_text:
+        data = "text\0" + article.raw_text
+    else:
+        data = f"empty\0{article.source_path or article.id}\0{article.reason or ''}"
+    return hashlib.sha256(data.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def story_outlets(story: Story, by_id: dict[str, Article]) -> list[str]:
+    """The named outlets of a story's articles (else their wire credit), sorted and distinct; articles naming
+    neither add nothing."""
+    names = {n for i in story.article_ids if i in by_id and (n := by_id[i].outlet or by_id[i].credit)}
+    return sorted(names, key=lambda n: (n.lower(), n))
+
+
+@dataclass
+class StoryRow:
+    """One line of ``crosscheck stories``."""
+
+    id: str
+    title: str | None
+    date: str | None
+    articles: int
+    outlets: list[str]
+    independent_sources: int
+    discrepancies: int
+
+
+class Store:
+    """An open store. ``Store(path)`` creates the file and its tables when missing and migrates an older one."""
+
+    def __init__(self, path: str | Path = DEFAULT_STORE) -> None:
+        self.path = Path(path)
+        if self.path.is_dir():
+            raise ValueError(f"cannot use {self.path} as a store: it is a folder")
+        try:
+            self.db = sqlite3.connect(self.path, isolation_level=None, timeout=30)
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA synchronous=NORMAL")  # in WAL: a commit survives a killed process
+            self.db.execute("PRAGMA foreign_keys=ON")
+            self._migrate()
+        except sqlite3.DatabaseError as e:
+            raise ValueError(f"cannot open the store {self.path}: {e}") from None
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.db
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
+
+    # ------------------------------------------------------------------ schema
+
+    @property
+    def version(self) -> int:
+        row = self.db.execute("SELECT version FROM schema_version").fetchone()
+        return row[0] if row else 0
+
+    def _migrate(self) -> None:
+        with self.transaction() as db:
+            db.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
+            if db.execute("SELECT COUNT(*) FROM schema_version").fetchone()[0] == 0:
+                db.execute("INSERT INTO schema_version VALUES (0)")
+            current = self.version
+            if current > len(MIGRATIONS):
+                raise ValueError(
+                    f"the store {self.path} has schema version {current}, newer than this crosscheck knows "
+                    f"({len(MIGRATIONS)}); upgrade crosscheck"
+                )
+            for k in range(current, len(MIGRATIONS)):
+                MIGRATIONS[k](db)
+                db.execute("UPDATE schema_version SET version = ?", (k + 1,))
+
+    # ------------------------------------------------------------------ runs
+
+    def start_run(self, command: str, inputs: list[str], version: str) -> int:
+        with self.transaction() as db:
+            cur = db.execute(
+                "INSERT INTO runs (command, inputs, crosscheck_version, started_at) VALUES (?, ?, ?, ?)",
+                (command, json.dumps(inputs), version, _now()),
+            )
+            return int(cur.lastrowid or 0)
+
+    def finish_run(self, run_id: int, *, added: int, duplicates: int, skipped: int, stories_changed: int) -> None:
+        with self.transaction() as db:
+            db.execute(
+                "UPDATE runs SET finished_at = ?, added = ?, duplicates = ?, skipped = ?, stories_changed = ? WHERE id = ?",
+                (_now(), added, duplicates, skipped, stories_changed, run_id),
+            )
+
+    def runs(self) -> list[dict]:
+        cur = self.db.execute("SELECT * FROM runs ORDER BY id")
+        names = [d[0] for d in cur.description]
+        return [dict(zip(names, row)) for row in cur.fetchall()]
+
+    # ------------------------------------------------------------------ articles
+
+    def known_hashes(self, hashes: Iterable[str]) -> dict[str, str]:
+        """Of ``hashes``, those already in the store, with the id of their article."""
+        out: dict[str, str] = {}
+        hs = list(hashes)
+        for k in range(0, len(hs), 500):
+            chunk = hs[k : k + 500]
+            marks = ",".join("?" * len(chunk))
+            out.update(self.db.execute(f"SELECT hash, id FROM articles WHERE hash IN ({marks})", chunk).fetchall())
+        return out
+
+    def has_id(self, article_id: str) -> bool:
+        return self.db.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
+
+    def add_article(self, article: Article, digest: str, run_id: int | None = None) -> bool:
+        """Commit one finished article (analysed or skipped) in its own transaction. False when its text is
+        already stored (another run on the same store added it meanwhile): nothing is written then."""
+        with self.transaction() as db:
+            cur = db.execute(
+                "INSERT INTO articles (id, hash, source_path, ok, published, outlet, added_at, run_id, raw_text, json)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (hash) DO NOTHING",
+                (
+                    article.id,
+                    digest,
+                    article.source_path,
+                    int(article.ok),
+                    article.published.isoformat() if article.published else None,
+                    article.outlet,
+                    _now(),
+                    run_id,
+                    article.raw_text,
+                    article.model_dump_json(),
+                ),
+            )
+            return cur.rowcount == 1
+
+    @staticmethod
+    def _article(raw_text: str, text: str) -> Article:
+        art = Article.model_validate_json(text)
+        art.raw_text = raw_text
+        return art
+
+    def articles(self, ids: Iterable[str] | None = None, *, ok_only: bool = False) -> list[Article]:
+        """Articles by id (in the order given; unknown ids left out), or all of them sorted by id."""
+        if ids is None:
+            sql = "SELECT raw_text, json FROM articles" + (" WHERE ok = 1" if ok_only else "") + " ORDER BY id"
+            return [self._article(r, j) for r, j in self.db.execute(sql)]
+        found: dict[str, Article] = {}
+        wanted = list(ids)
+        for k in range(0, len(wanted), 500):
+            chunk = wanted[k : k + 500]
+            marks = ",".join("?" * len(chunk))
+            cond = " AND ok = 1" if ok_only else ""
+            for i, r, j in self.db.execute(f"SELECT id, raw_text, json FROM articles WHERE id IN ({marks}){cond}", chunk):
+                found[i] = self._article(r, j)
+        return [found[i] for i in wanted if i in found]
+
+    def article_ids(self) -> list[str]:
+        return [r[0] for r in self.db.execute("SELECT id FROM articles ORDER BY id")]
+
+    def count_articles(self) -> int:
+        return int(self.db.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
+
+    def pending(self) -> int:
+        """Analysed articles whose story has not been computed yet."""
+        return int(self.db.execute("SELECT COUNT(*) FROM articles WHERE ok = 1 AND clustered = 0").fetchone()[0])
+
+    def mark_clustered(self) -> None:
+        with self.transaction() as db:
+            db.execute("UPDATE articles SET clustered = 1 WHERE ok = 1 AND clustered = 0")
+
+    # ------------------------------------------------------------------ stories
+
+    def story_sets(self) -> dict[frozenset[str], str]:
+        """Each stored story's set of article ids, with the story's id."""
+        members: dict[str, set[str]] = {}
+        for a, s in self.db.execute("SELECT article_id, story_id FROM story_articles"):
+            members.setdefault(s, set()).add(a)
+        for (s,) in self.db.execute("SELECT id FROM stories"):
+            members.setdefault(s, set())
+        return {frozenset(v): k for k, v in members.items()}
+
+    def story(self, story_id: str) -> Story | None:
+        row = self.db.execute("SELECT json FROM stories WHERE id = ?", (story_id,)).fetchone()
+        return Story.model_validate_json(row[0]) if row else None
+
+    def stories_with(self, article_ids: Iterable[str]) -> list[Story]:
+        """The stored stories holding any of ``article_ids``."""
+        ids = sorted(set(article_ids))
+        sids: set[str] = set()
+        for k in range(0, len(ids), 500):
+            chunk = ids[k : k + 500]
+            marks = ",".join("?" * len(chunk))
+            sids.update(r[0] for r in self.db.execute(f"SELECT story_id FROM story_articles WHERE article_id IN ({marks})", chunk))
+        return [s for s in (self.story(i) for i in sorted(sids)) if s is not None]
+
+    def put_story(self, story: Story, members: list[Article]) -> None:
+        """Write a story and its member articles (clustering may flag liveblog entries) in one transaction,
+        replacing every stored story that shares an article with it (it supersedes them)."""
+        by_id = {a.id: a for a in members}
+        dates = sorted(a.published.isoformat() for a in members if a.published)
+        with self.transaction() as db:
+            marks = ",".join("?" * len(story.article_ids))
+            old = [r[0] for r in db.execute(f"SELECT DISTINCT story_id FROM story_articles WHERE article_id IN ({marks})", story.article_ids)]
+            for sid in set(old) | {story.id}:
+                db.execute("DELETE FROM story_articles WHERE story_id = ?", (sid,))
+                db.execute("DELETE FROM discrepancies WHERE story_id = ?", (sid,))
+                db.execute("DELETE FROM facts WHERE story_id = ?", (sid,))
+                db.execute("DELETE FROM stories WHERE id = ?", (sid,))
+            db.execute(
+                "INSERT INTO stories (id, title, event_date, first_published, n_articles, outlets, independent_sources,"
+                " discrepancies, updated_at, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    story.id,
+                    story.title,
+                    story.event_date.isoformat() if story.event_date else None,
+                    dates[0] if dates else None,
+                    len(story.article_ids),
+                    json.dumps(story_outlets(story, by_id)),
+                    len(story.independent_groups),
+                    len(story.discrepancies),
+                    _now(),
+                    story.model_dump_json(),
+                ),
+            )
+            db.executemany("INSERT INTO story_articles VALUES (?, ?)", [(a, story.id) for a in story.article_ids])
+            db.executemany(
+                "INSERT INTO discrepancies VALUES (?, ?, ?)", [(story.id, d.kind.value, d.summary) for d in story.discrepancies]
+            )
+            db.executemany("INSERT INTO facts VALUES (?, ?, ?, ?, ?, ?)", _fact_rows(story))
+            db.executemany("UPDATE articles SET json = ? WHERE id = ?", [(a.model_dump_json(), a.id) for a in members])
+
+    def list_stories(self) -> list[StoryRow]:
+        """Every story, most articles first, then by date and id."""
+        rows = self.db.execute(
+            "SELECT id, title, COALESCE(event_date, first_published), n_articles, outlets, independent_sources,"
+            " discrepancies FROM stories ORDER BY n_articles DESC, COALESCE(event_date, first_published) DESC, id"
+        )
+        return [StoryRow(r[0], r[1], r[2], r[3], json.loads(r[4]), r[5], r[6]) for r in rows]
+
+
+# ---------------------------------------------------------------------- what an update changed
+
+
+@dataclass
+class StoreUpdate:
+    """What one ingest did to a store."""
+
+    added: list[str] = field(default_factory=list)
+    duplicates: list[tuple[str, str]] = field(default_factory=list)  # (source, id of the article already stored)
+    skipped: list[str] = field(default_factory=list)
+    stories_changed: list[str] = field(default_factory=list)
+    changes: list[str] = field(default_factory=list)
+
+
+def story_changes(old: list[Story], new: Story, by_id: dict[str, Article]) -> list[str]:
+    """What ``new`` brings compared with the stored stories it supersedes: a new story, new outlets, new
+    discrepancies. One line each, for a reader following a feed."""
+    label = f"{new.id} ({new.title or 'untitled'})"
+    if not old or not any(set(s.article_ids) & set(new.article_ids) for s in old):
+        outlets = story_outlets(new, by_id)
+        named = f" ({', '.join(outlets)})" if outlets else ""
+        return [f"new story {label}: {len(new.article_ids)} article(s){named}"]
+    out: list[str] = []
+    before = {o for s in old for o in story_outlets(s, by_id)}
+    for outlet in story_outlets(new, by_id):
+        if outlet not in before:
+            out.append(f"story {label}: new outlet {outlet}")
+    seen = {(d.kind, d.summary) for s in old for d in s.discrepancies}
+    for d in new.discrepancies:
+        if (d.kind, d.summary) not in seen:
+            out.append(f"story {label}: new {d.kind.value} discrepancy: {d.summary}")
+    if not out:
+        added = len(set(new.article_ids) - {i for s in old for i in s.article_ids})
+        if added:
+            out.append(f"story {label}: {added} more article(s)")
+    return out
