@@ -184,3 +184,33 @@ def test_paste_an_article(server, page, tmp_path):
     page.screenshot(path=str(tmp_path / "pasted.png"))
     page.goto(server + "/")
     assert page.locator("table.list tbody tr").first.locator("td").first.inner_text().endswith("pasted text")
+
+
+def test_markdown_and_html_reports_of_hostile_articles_run_no_script(page, tmp_path):
+    """The Markdown report rendered as CommonMark (raw HTML allowed, as on most sites) and the HTML report, both
+    opened in Chromium without any CSP of ours: no payload from the articles runs."""
+    from markdown_it import MarkdownIt
+
+    import crosscheck
+    from crosscheck.report import render
+
+    folder = tmp_path / "hostile"
+    folder.mkdir()
+    for name, data, _mime in hostile_uploads():
+        if name.endswith(".zip"):
+            continue
+        safe = "".join(ch if ch.isalnum() or ch in "._-" else "_" for ch in name)[:80] or "x.txt"
+        (folder / safe).write_bytes(data)
+    report = crosscheck.analyze([folder])
+    assert report.analysed, "the hostile set has analysable articles"
+    md_html = MarkdownIt("commonmark").render(render(report, "md"))
+    for n, html in enumerate([md_html, render(report, "html")]):
+        page.set_content(html)
+        page.evaluate("document.querySelectorAll('details').forEach(function (d) { d.open = true; })")
+        page.wait_for_timeout(200)
+        assert page.evaluate("window.__pwned") is None, n
+        assert page.evaluate(
+            "document.querySelectorAll('a[href^=\"javascript:\" i], [onerror], [onload], [onclick], img, svg, iframe').length"
+        ) == 0, n
+        page.screenshot(path=str(tmp_path / f"report-{n}.png"))
+    assert page.dialogs == []
