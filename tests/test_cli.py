@@ -120,7 +120,7 @@ def test_help_shows_no_bool_type():
     out = proc.stdout.decode()
     assert proc.returncode == 0
     assert "--quiet" in out and "--max-items" in out and "--verbose" in out
-    assert "<bool>" not in out
+    assert "<bool>" not in out and "<list[str]>" not in out
 
 
 def test_each_message_says_one_thing_once(tmp_path, one_article):

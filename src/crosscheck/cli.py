@@ -48,6 +48,8 @@ def _flag_type(self: typer.core.TyperOption, ctx: object) -> str | None:
 
 
 typer.core.TyperOption.display_type_rich = _flag_type  # type: ignore[method-assign]
+# and "<list[str]>" after arguments, whose help already says what they are
+typer.core.TyperArgument.display_type_rich = lambda self, ctx: None  # type: ignore[method-assign]
 
 
 def _say(level: str, text: str) -> None:
@@ -197,7 +199,7 @@ class _Progress:
 # options shared by several commands
 PathsArg = Annotated[
     list[str],
-    typer.Argument(help="Files, folders (recursive), globs, or - for stdin.", show_default=False, metavar="PATH..."),
+    typer.Argument(help="Files, folders (recursive), globs, or - for stdin.", show_default=False, metavar="PATH"),
 ]
 FormatOption = Annotated[
     str | None,
