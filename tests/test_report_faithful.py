@@ -339,7 +339,10 @@ def test_fact_matrix_leads_and_agrees_with_claims(seed_report):
     assert m.rows and all(c.status.value != "single_source" for c, _ in m.rows)
     for c, cells in m.rows:
         for col, cell in zip(m.columns, cells):
-            assert (cell == STATES) == (col.article_id in c.article_ids)
+            # an article that states the fact states it in the claim's version, or contradicts it
+            assert (cell in (STATES, CONTRADICTS)) == (col.article_id in c.article_ids or cell == CONTRADICTS)
+            if cell == STATES:
+                assert col.article_id in c.article_ids
     # the conflicting facts show who contradicts them
     conflicting = [cells for c, cells in m.rows if c.status.value == "conflicting"]
     assert conflicting and any(CONTRADICTS in cells for cells in conflicting)

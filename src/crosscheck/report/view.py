@@ -125,22 +125,24 @@ def _overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
 
 
 def contradicting_articles(claim: StoryClaim, story: Story) -> set[str]:
-    """Articles on another side of a discrepancy that involves this claim's evidence."""
-    own = {(e.article_id, e.span.start, e.span.end) for e in claim.evidence}
+    """Articles that state this fact in a version that conflicts with the claim's own (its representative wording):
+    those on another side of a discrepancy that involves the claim's evidence. They may be members of the claim's
+    group (a conflict inside the group is what makes a claim "conflicting")."""
+    own = [(e.article_id, e.span.start, e.span.end) for e in claim.evidence]
+    rep = own[0] if own else None
     out: set[str] = set()
     for d in story.discrepancies:
-        sides_hit = []
-        for i, side in enumerate(d.sides):
-            if any(
-                e.article_id == aid and _overlaps(e.span.start, e.span.end, s0, s1) for e in side.evidence for aid, s0, s1 in own
-            ):
-                sides_hit.append(i)
-        if not sides_hit:
+
+        def touches(side, spans) -> bool:  # noqa: ANN001
+            return any(e.article_id == aid and _overlaps(e.span.start, e.span.end, s0, s1) for e in side.evidence for aid, s0, s1 in spans)
+
+        hit = [i for i, side in enumerate(d.sides) if touches(side, own)]
+        if not hit:
             continue
-        for i, side in enumerate(d.sides):
-            if i not in sides_hit:
-                out.update(side.article_ids)
-    return out - set(claim.article_ids)
+        mine = next((i for i in hit if rep and touches(d.sides[i], [rep])), hit[0])
+        others = {aid for i, side in enumerate(d.sides) if i != mine for aid in side.article_ids}
+        out |= others - set(d.sides[mine].article_ids)
+    return out
 
 
 def fact_matrix(story: Story, max_items: int | None = None) -> FactMatrix:
@@ -160,7 +162,7 @@ def fact_matrix(story: Story, max_items: int | None = None) -> FactMatrix:
     rows = []
     for c in shown:
         against = contradicting_articles(c, story)
-        cells = [STATES if col.article_id in c.article_ids else CONTRADICTS if col.article_id in against else SILENT for col in columns]
+        cells = [CONTRADICTS if col.article_id in against else STATES if col.article_id in c.article_ids else SILENT for col in columns]
         rows.append((c, cells))
     return FactMatrix(columns, rows, hidden)
 
