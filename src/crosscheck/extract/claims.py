@@ -13,10 +13,9 @@ from __future__ import annotations
 import re
 
 from ..model import Article, Claim
-from .disclaimers import covered_claims
+from .disclaimers import covered_claims, is_disclaimer
 
 _ACCORDING = re.compile(r"\b(?:according to|citing|per|quoting) (?:the )?((?:[A-Z][\w’'-]*|[a-z]+)(?:\s+(?:[A-Z][\w’'-]*|of|the|[a-z]+)){0,6}?)(?=[,.;]|$)")
-_UNVERIFIED = re.compile(r"\b(?:could not|couldn't|cannot|can't|was unable to|were unable to|has not been able to)\s+(?:be\s+)?(?:independently\s+)?(?:verif|confirm)|\bunverified\b", re.I)
 MIN_WORDS = 5
 
 
@@ -59,7 +58,7 @@ def extract_claims(doc, article: Article, on_topic: list[tuple[int, int]] | None
         sent = doc.char_span(s0, s1, alignment_mode="expand")
         if sent is None:
             continue
-        if len(sent.text.split()) < MIN_WORDS or _UNVERIFIED.search(sent.text):
+        if len(sent.text.split()) < MIN_WORDS or is_disclaimer(sent.text):
             continue
         according = _ACCORDING.search(sent.text)
         for c0, c1 in _clauses(sent, quoted):

@@ -25,7 +25,7 @@ from ..model import Claim
 # in tests/fixtures): a negated verify/confirm, optionally "independently", and what could not be verified.
 DISCLAIMER = re.compile(
     r"\b(?:could not|couldn't|cannot|can't|could not immediately|was unable to|were unable to|has not been able to|"
-    r"have not been able to|is unable to|are unable to|did not|was not able to|were not able to)\s+(?:be\s+)?"
+    r"have not been able to|is unable to|are unable to|was not able to|were not able to)\s+(?:be\s+)?"
     r"(?:immediately\s+)?(?:independently\s+)?(?:immediately\s+)?(?:verif\w*|confirm\w*)\b(?P<object>[^.;]*)",
     re.I,
 )
@@ -72,6 +72,11 @@ _WORD = re.compile(r"[a-z]+")
 _CLAUSE_START = {"how", "whether", "if", "what", "who", "where", "when", "which", "why"}
 
 
+def is_disclaimer(sentence: str) -> bool:
+    """The outlet says it could not verify something: such a sentence is a disclaimer, not a claim."""
+    return bool(DISCLAIMER.search(sentence) or UNVERIFIED_WORD.search(sentence))
+
+
 @dataclass(frozen=True)
 class Disclaimer:
     start: int
@@ -85,9 +90,9 @@ def find_disclaimers(text: str, sentences: list[tuple[int, int]]) -> list[Discla
     out = []
     for s0, s1 in sentences:
         sent = text[s0:s1]
-        m = DISCLAIMER.search(sent)
-        if not m and not UNVERIFIED_WORD.search(sent):
+        if not is_disclaimer(sent):
             continue
+        m = DISCLAIMER.search(sent)
         obj = _WORD.findall((m.group("object") if m else "").lower())
         topic: set[str] = set()
         if obj and obj[0] not in _CLAUSE_START:
