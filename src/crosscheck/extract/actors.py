@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from ..lexicon import AGENCIES, NOT_PLACES, ORG_HEADS, TIME_ZONES
 from .. import lexicon
 from ..model import Actor, ActorType, Span
+from .nlp import doc_text
 
 TITLES = lexicon.TITLES
 _PLACE_BEFORE = lexicon.PLACE_BEFORE
@@ -76,7 +77,7 @@ def _role_before(ent) -> bool:  # noqa: ANN001
 def _place_context(doc, text: str) -> bool:
     """True when the text puts this name where places go ('in Kursk', 'the Kursk region')."""
     pat = re.compile(r"(?:\b(" + "|".join(_PLACE_BEFORE) + r")\s+(?:the\s+)?" + re.escape(text) + r"\b)|(?:\b" + re.escape(text) + r"\s+(" + "|".join(_PLACE_AFTER) + r")\b)")
-    return bool(pat.search(doc.text))
+    return bool(pat.search(doc_text(doc)))
 
 
 def _role(ent) -> str | None:
@@ -108,7 +109,7 @@ def _role(ent) -> str | None:
 
 def extract_actors(doc, spans: Iterable[tuple[int, int]] | None = None) -> list[Actor]:
     """Actors of one parsed article; only entities inside ``spans`` (on-topic text) when given."""
-    spans = list(spans) if spans is not None else [(0, len(doc.text))]
+    spans = list(spans) if spans is not None else [(0, len(doc_text(doc)))]
     inside = lambda e: any(a <= e.start_char and e.end_char <= b for a, b in spans)  # noqa: E731
     people: dict[str, Actor] = {}  # surname -> actor
     others: dict[str, Actor] = {}  # canonical lower -> actor
@@ -139,7 +140,7 @@ def extract_actors(doc, spans: Iterable[tuple[int, int]] | None = None) -> list[
             continue  # "the West" is a bloc, not a place
         mentions.append((kind.value, ent))
     # "Mr Putin" / "Ms Leavitt" that the model missed or took for something else
-    for m in re.finditer(r"\b(?:Mr|Mrs|Ms|Dr)\.?\s+([A-Z][\w'’-]+)", doc.text):
+    for m in re.finditer(r"\b(?:Mr|Mrs|Ms|Dr)\.?\s+([A-Z][\w'’-]+)", doc_text(doc)):
         span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
         if span is None or not inside(span):
             continue
@@ -191,10 +192,10 @@ def extract_actors(doc, spans: Iterable[tuple[int, int]] | None = None) -> list[
         if name != canon and name not in actor.aliases:
             actor.aliases.append(name)
         actor.mentions.append(Span(start=e.start_char, end=e.end_char, text=e.text))
-    _complete_names(doc.text, people)
+    _complete_names(doc_text(doc), people)
     for key in list(people):
         actor = people[key]
-        titled = re.search(r"\b(?:Mr|Mrs|Ms|Dr|Miss)\.?\s+" + re.escape(actor.name) + r"\b", doc.text)
+        titled = re.search(r"\b(?:Mr|Mrs|Ms|Dr|Miss)\.?\s+" + re.escape(actor.name) + r"\b", doc_text(doc))
         if len(actor.name.split()) == 1 and not titled:
             # "Kyiv agreed ...": a single word the model called a person, never given a first name or a title
             del people[key]
@@ -202,7 +203,7 @@ def extract_actors(doc, spans: Iterable[tuple[int, int]] | None = None) -> list[
             other.mentions.extend(actor.mentions)
     _join_variants(people)
     out = list(people.values()) + list(others.values())
-    _all_mentions(doc.text, out, spans)
+    _all_mentions(doc_text(doc), out, spans)
     for a in out:
         a.mentions.sort(key=lambda s: s.start)
     return sorted(out, key=lambda a: (a.mentions[0].start if a.mentions else 0))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from .. import lexicon
 from ..model import ActorType, Article, Fact, FactFigure
+from .nlp import doc_text
 from .quotes import CUE_LEMMAS
 
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
@@ -31,8 +32,7 @@ def _text(toks) -> str:  # noqa: ANN001
     toks = sorted(toks, key=lambda t: t.i)
     if not toks:
         return ""
-    doc = toks[0].doc
-    return doc.text[toks[0].idx : toks[-1].idx + len(toks[-1].text)]
+    return doc_text(toks[0].doc)[toks[0].idx : toks[-1].idx + len(toks[-1].text)]
 
 
 def _actor_at(article: Article, start: int, end: int, kinds=None) -> str | None:  # noqa: ANN001

@@ -22,6 +22,7 @@ from .. import lexicon
 from ..model import Actor, ActorType, Quote, Span
 from ..text import quote_spans
 from .actors import _ROLE_WORD, clean_name, person_by_name, surname
+from .nlp import doc_text
 
 CUE_LEMMAS = lexicon.CUE_LEMMAS
 INDIRECT_LEMMAS = lexicon.INDIRECT_LEMMAS
@@ -37,7 +38,7 @@ class _Resolver:
         self.last_subject: str | None = None
         self.last_subject_org: str | None = None
         self.last_statement_by: str | None = None
-        self.dateline_end = _dateline_end(doc.text)
+        self.dateline_end = _dateline_end(doc_text(doc))
         self.ents = list(doc.ents)
 
     def person_at(self, start: int, end: int) -> Actor | None:
@@ -127,7 +128,7 @@ class _Resolver:
 
     def introduced_with(self, adjective: str) -> str | None:
         """The first person or body the text names after a nationality adjective ('Belarusian President X')."""
-        m = re.search(r"\b" + re.escape(adjective) + r"\s+((?:[A-Z][\w’'-]+\s+){0,3}[A-Z][\w’'-]+|[a-z]+)", self.doc.text)
+        m = re.search(r"\b" + re.escape(adjective) + r"\s+((?:[A-Z][\w’'-]+\s+){0,3}[A-Z][\w’'-]+|[a-z]+)", doc_text(self.doc))
         if not m:
             return None
         phrase = m.group(1)
@@ -317,7 +318,7 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
 
 def extract_quotes(doc, actors: list[Actor]) -> list[Quote]:
     """Direct quotes and reported statements of one parsed article."""
-    text = doc.text
+    text = doc_text(doc)
     qspans = quote_spans(text)
     marks = [(q.start - 1, q.end + 1) for q in qspans]
 

@@ -14,11 +14,12 @@ from __future__ import annotations
 from .. import lexicon
 from ..model import Article, Sentence
 from ..text import quote_spans
+from .nlp import doc_text
 
 
 def constrain(doc):  # noqa: ANN001, ANN201 - a spaCy pipeline component
     """Sentence-start constraints for the parser (see the module docstring)."""
-    quotes = [(q.start, q.end) for q in quote_spans(doc.text)]
+    quotes = [(q.start, q.end) for q in quote_spans(doc_text(doc))]
     k = 0
     for tok in doc[1:]:
         prev = doc[tok.i - 1]
@@ -54,7 +55,7 @@ def sentences(doc, article: Article) -> list[Sentence]:  # noqa: ANN001
     """The article's sentences from its parse, with stable ids and kinds."""
     from ..clean.metadata import parse_dateline
 
-    text = doc.text
+    text = doc_text(doc)
     headings = {s.start for s in article.sections if s.heading}
     out: list[Sentence] = []
     first_line = text.split("\n", 1)[0]
