@@ -6,6 +6,8 @@ import pytest
 
 from conftest import FIXTURES
 from crosscheck import analyze
+from crosscheck.model import Article
+from crosscheck.runner import run_articles
 
 CLEAN = sorted(p for p in (FIXTURES / "clean").iterdir() if not p.name.endswith(".json"))
 
@@ -31,3 +33,31 @@ def test_dask_matches_serial():
 def test_unknown_backend():
     with pytest.raises(ValueError, match="unknown backend"):
         analyze(CLEAN[:2], backend="spark")
+
+
+def _stamp(article):
+    from time import monotonic, sleep
+
+    sleep(0.2)  # some work
+    article.title = repr(monotonic())  # when the worker finished it (CLOCK_MONOTONIC is one clock for all processes)
+    return article
+
+
+def test_a_worker_keeps_working_while_this_process_holds_the_gil():
+    """The embedder loads in a thread of the coordinating process and holds the GIL for seconds (static_model's
+    loader does). The worker must not sit idle meanwhile: its next article is already in its pipe."""
+    import re
+    from time import monotonic
+
+    held: list[float] = []
+
+    def hold_the_gil() -> None:
+        held.append(monotonic())
+        re.match(r"(a+)+$", "a" * 23 + "b")  # one call into native code, GIL held throughout (about a second)
+        held.append(monotonic())
+
+    arts = [Article(id=f"a{i}", raw_text="fine") for i in range(4)]
+    out = run_articles(arts, _stamp, backend="serial", meanwhile=hold_the_gil)
+    assert [a.id for a in out] == ["a0", "a1", "a2", "a3"] and all(a.ok for a in out)
+    finished = sorted(float(a.title) for a in out)
+    assert sum(1 for t in finished if t <= held[1]) >= 2, (held, finished)  # the second article did not wait for the GIL

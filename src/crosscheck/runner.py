@@ -22,6 +22,7 @@ import os
 import signal
 import threading
 import warnings
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from multiprocessing.connection import Connection, wait
@@ -266,18 +267,31 @@ def _worker_main(conn: Connection, stage: ArticleStage) -> None:
 
 
 class _Worker:
+    """One supervised worker process and the jobs sent to it, oldest first (at most ``_AHEAD`` at a time)."""
+
     def __init__(self, stage: ArticleStage) -> None:
         ctx = multiprocessing.get_context("fork")  # the stage need not be picklable; the parent's imports are shared
         self.conn, child = ctx.Pipe()
         self.proc = ctx.Process(target=_worker_main, args=(child, stage), daemon=True)
         self.proc.start()
         child.close()
-        self.job: tuple[int, Article] | None = None
+        self.jobs: deque[tuple[int, Article]] = deque()
         self.deadline = 0.0
 
     def give(self, job: tuple[int, Article], seconds: float) -> None:
-        self.job, self.deadline = job, monotonic() + seconds
-        self.conn.send(job[1])
+        if not self.jobs:
+            self.deadline = monotonic() + seconds
+        self.jobs.append(job)
+        try:
+            self.conn.send(job[1])
+        except OSError:  # the worker died since its last result: the supervisor sees it die and gives this job back
+            pass
+
+    def done(self, seconds: float) -> tuple[int, Article]:
+        """The oldest job is finished: its successor, already sent, has its budget from now."""
+        job = self.jobs.popleft()
+        self.deadline = monotonic() + seconds
+        return job
 
     def kill(self) -> None:
         if self.proc.is_alive():
@@ -294,6 +308,13 @@ class _Worker:
         self.kill()
 
 
+# Jobs sent ahead to each worker: the next article waits in the worker's pipe, so a worker never idles while
+# this process is busy (a thread of it loading a model can hold the GIL for seconds: static_model does). The
+# per-article budget still runs from when the worker can start the article (when the one before it is done,
+# as seen here: never less than the budget).
+_AHEAD = 2
+
+
 class _Supervisor:
     """Runs jobs on ``n`` worker processes; a job past its deadline or whose worker dies is skipped."""
 
@@ -303,20 +324,26 @@ class _Supervisor:
     def run(self, jobs: list[tuple[int, Article]]) -> Iterator[tuple[int, Article]]:
         pending = list(reversed(jobs))
         workers = [_Worker(self.stage) for _ in range(min(self.n, len(jobs)))]
+
+        def feed(w: _Worker) -> None:
+            while pending and len(w.jobs) < _AHEAD:
+                w.give(pending.pop(), self.seconds)
+
         try:
-            for w in workers:
-                if pending:
-                    w.give(pending.pop(), self.seconds)
+            for _round in range(_AHEAD):  # one job each first, so that a short batch is spread over all workers
+                for w in workers:
+                    if pending and len(w.jobs) <= _round:
+                        w.give(pending.pop(), self.seconds)
             if self.started is not None:
                 self.started()
-            while any(w.job for w in workers):
-                busy = [w for w in workers if w.job]
+            while any(w.jobs for w in workers):
+                busy = [w for w in workers if w.jobs]
                 timeout = max(0.0, min(w.deadline for w in busy) - monotonic())
                 ready = wait([w.conn for w in busy], timeout=timeout)
                 for k, w in enumerate(workers):
-                    if not w.job:
+                    if not w.jobs:
                         continue
-                    idx, article = w.job
+                    idx, article = w.jobs[0]
                     if w.conn in ready:
                         try:
                             result = w.conn.recv()
@@ -324,10 +351,9 @@ class _Supervisor:
                             w.proc.join(1)
                             result = _skip(article, _died(w.proc.exitcode))
                         else:
-                            w.job = None
+                            w.done(self.seconds)
                             yield idx, result
-                            if pending:
-                                w.give(pending.pop(), self.seconds)
+                            feed(w)
                             continue
                     elif monotonic() < w.deadline:
                         continue
@@ -337,13 +363,14 @@ class _Supervisor:
                             f"took longer than the per-article time budget ({self.seconds:g} s) while cleaning or"
                             " extracting; left out so that the rest of the batch goes on",
                         )
-                    # the worker is dead or stuck: replace it
-                    w.job = None
+                    # the worker is dead or stuck: skip its current job, give the ones queued behind it back
+                    w.jobs.popleft()
+                    pending.extend(reversed(w.jobs))
+                    w.jobs.clear()
                     w.kill()
                     yield idx, result
                     workers[k] = w = _Worker(self.stage)
-                    if pending:
-                        w.give(pending.pop(), self.seconds)
+                    feed(w)
         finally:
             for w in workers:
                 w.stop()
