@@ -5,6 +5,9 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def _fresh(code: str) -> dict:
@@ -35,3 +38,27 @@ def test_spacys_command_line_still_imports_after_the_tagger_is_loaded():
     )
     assert got["setup_cli"] is True
     assert got["version"].startswith("3.")
+
+
+def test_the_pipeline_imports_the_story_stages_only_when_it_needs_them():
+    """Before the workers start, a run imports what reading and extracting need; the story stages and the
+    report are imported while the workers work (issue 10: the workers should start as early as possible)."""
+    got = _fresh(
+        "import json, sys\n"
+        "import crosscheck.pipeline\n"
+        "later = ['crosscheck.align', 'crosscheck.cluster', 'crosscheck.provenance', 'crosscheck.store', 'crosscheck.report']\n"
+        "print(json.dumps({'early': [m for m in later if m in sys.modules]}))\n"
+    )
+    assert got["early"] == []
+
+
+def test_a_run_still_gives_stories_with_the_stages_imported_late(tmp_path):
+    got = _fresh(
+        "import json\n"
+        "from crosscheck.pipeline import analyze\n"
+        f"text = open({str(ROOT / 'examples')!r} + '/' + sorted(__import__('os').listdir({str(ROOT / 'examples')!r}))[0]).read()\n"
+        "from crosscheck.model import Article\n"
+        "rep = analyze([Article(id='a', raw_text=text), Article(id='b', raw_text=text)], embedder='none')\n"
+        "print(json.dumps({'stories': len(rep.stories), 'ok': len(rep.analysed), 'claims': len(rep.stories[0].claims)}))\n"
+    )
+    assert got["stories"] == 1 and got["ok"] == 2 and got["claims"] > 0

@@ -250,7 +250,6 @@ def analyze(
         _say("warning", f"writing {fmt} to {output} as asked by --format")
 
     from .pipeline import analyze as run_analysis
-    from .report import render
 
     stdin = sys.stdin.buffer.read() if "-" in paths else None
     report = _run_reporting(
@@ -261,6 +260,8 @@ def analyze(
         quiet=quiet,
         verbose=verbose,
     )
+    from .report import render  # imported by now, while the workers ran (pipeline._meanwhile)
+
     _write(render(report, fmt, max_items=max_items), output)
     n_ok = len(report.analysed)
     if not quiet:

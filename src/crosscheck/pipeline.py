@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
-import functools
 import os
 from collections.abc import Callable, Iterable
 from datetime import datetime, timezone
 
+from typing import TYPE_CHECKING
+
 from . import __version__
-from .cluster import cluster
 from .ingest import IngestMessage, display_path, ingest
 from .model import Article, Report, Story
-from .align import align
-from .provenance import trace
 from .runner import run_articles
 from .settings import DEFAULT, AlignSettings, Settings
-from .store import Store, StoreUpdate, content_hash, story_changes
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .store import Store, StoreUpdate
+
+# The story stages (cluster, provenance, align) and the store are imported when first used: a run imports
+# them while its workers clean and extract (see _meanwhile), not before the workers can start.
 
 
 StageProgress = Callable[[str, int, int, Article | Story | None], None]
@@ -37,6 +40,9 @@ def story_stages(
     story: Story, by_id: dict[str, Article], *, embedder: str | None = None, align_settings: AlignSettings | None = None
 ) -> Story:
     """The story-level stages after clustering: provenance, then alignment."""
+    from .align import align
+    from .provenance import trace
+
     # a story of one article has nothing to compare: no embedder is loaded for it
     story_embedder = embedder if len(story.article_ids) > 1 else "none"
     trace(story, by_id, embedder=story_embedder)
@@ -44,14 +50,22 @@ def story_stages(
     return story
 
 
-def _warm_embedder(embedder: str | None, n_ok: int) -> Callable[[], None] | None:
-    """What loads the embedder while the workers clean and extract: only when there may be a story of several
-    articles to compare."""
+def _import_story_stages() -> None:
+    from . import align, cluster, provenance, report, store  # noqa: F401
+
+
+def _meanwhile(embedder: str | None, n_ok: int) -> Callable[[], None]:
+    """What this process does while the workers clean and extract: import the story stages and, when there may
+    be a story of several articles to compare, load the embedder."""
     if embedder == "none" or n_ok < 2:
-        return None
+        return _import_story_stages
     from .embeddings import warm
 
-    return functools.partial(warm, embedder)
+    def meanwhile() -> None:
+        _import_story_stages()
+        warm(embedder)
+
+    return meanwhile
 
 
 def _counter(progress: StageProgress | None, total: int) -> Callable[[Article], None] | None:
@@ -105,12 +119,14 @@ def analyze(
     was_ok = [a.ok for a in articles]
     articles = run_articles(
         articles, backend=backend, workers=workers, settings=settings, progress=on_article,
-        meanwhile=_warm_embedder(embedder, sum(a.ok for a in articles)), scheduler=scheduler,
+        meanwhile=_meanwhile(embedder, sum(a.ok for a in articles)), scheduler=scheduler,
     )
     if messages is not None:
         for ok_before, a in zip(was_ok, articles):
             if ok_before and not a.ok:  # skipped while cleaning or extracting (ingest reported its own)
                 messages.append(IngestMessage(a.source_path or a.id, a.reason or "skipped", "skipped"))
+    from .cluster import cluster
+
     stories = cluster(articles)
     by_id = {a.id: a for a in articles}
     if progress is not None:
@@ -151,6 +167,8 @@ def ingest_into_store(
     a stored story's is kept as stored.
     """
     paths = [os.fsdecode(p) for p in inputs]
+    from .store import StoreUpdate, content_hash
+
     update = StoreUpdate()
     run_id = store.start_run(command, [display_path(p) for p in paths], __version__)
     read = ingest(paths, stdin=stdin, messages=messages, settings=settings)
@@ -189,7 +207,7 @@ def ingest_into_store(
     if todo:
         run_articles(
             todo, backend=backend, workers=workers, settings=settings, progress=commit, scheduler=scheduler,
-            meanwhile=_warm_embedder(embedder, len(todo) + store.pending()),
+            meanwhile=_meanwhile(embedder, len(todo) + store.pending()),
         )
     if messages is not None:
         for art in store.articles([i for i in update.skipped if i in was_ok]):
@@ -208,6 +226,9 @@ def ingest_into_store(
 
 def _update_stories(store: Store, update: StoreUpdate, *, embedder: str | None, progress: StageProgress | None) -> None:
     """Re-cluster the store's analysed articles; run the story stages on the stories whose membership changed."""
+    from .cluster import cluster
+    from .store import story_changes
+
     articles = store.articles(ok_only=True)
     by_id = {a.id: a for a in articles}
     stories = cluster(articles)

@@ -29,6 +29,7 @@ from multiprocessing.connection import Connection, wait
 from time import monotonic
 
 from .clean import clean
+from .clean.sections import warm_word_frequencies
 from .extract import extract
 from .extract.nlp import get_nlp
 from .model import Article, ArticleStatus
@@ -166,7 +167,10 @@ def run_articles(
         return out
     n = 1 if backend == "serial" else min(len(todo), workers or os.cpu_count() or 1)
     if default_stage:
-        get_nlp()  # load the tagger once here: the forked workers share it (and a replaced worker needs no reload)
+        # load the tagger and the word frequencies once here: the forked workers share them (a replaced worker
+        # needs no reload), and the story stages of this process use the same word frequencies
+        get_nlp()
+        warm_word_frequencies()
     out = list(articles)
     side: list[threading.Thread] = []
 

@@ -57,6 +57,11 @@ def terms(text: str) -> list[str]:
     return out
 
 
+def warm_word_frequencies() -> None:
+    """Load wordfreq's English list now (about 0.3 s, once per process) rather than at the first word looked up."""
+    _zipf("the")
+
+
 @lru_cache(maxsize=200_000)
 def _zipf(word: str) -> float:
     return zipf_frequency(word, "en")
