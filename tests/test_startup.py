@@ -62,3 +62,33 @@ def test_a_run_still_gives_stories_with_the_stages_imported_late(tmp_path):
         "print(json.dumps({'stories': len(rep.stories), 'ok': len(rep.analysed), 'claims': len(rep.stories[0].claims)}))\n"
     )
     assert got["stories"] == 1 and got["ok"] == 2 and got["claims"] > 0
+
+
+def test_a_prestarted_worker_loads_the_tagger_and_this_process_does_not():
+    """The CLI starts its serial worker first thing: the worker loads the tagger while the coordinating process
+    imports and reads. The coordinating process then never loads the tagger itself."""
+    got = _fresh(
+        "import json, os\n"
+        "from crosscheck import runner\n"
+        "n = runner.prestart(1)\n"
+        "pid = runner._prestarted[0].proc.pid\n"
+        "from crosscheck.model import Article\n"
+        f"text = open({str(ROOT / 'examples' / '01_wire_original.txt')!r}).read()\n"
+        "out = runner.run_articles([Article(id='a', raw_text=text), Article(id='b', raw_text='too short')])\n"
+        "print(json.dumps({'n': n, 'left': len(runner._prestarted), 'here': runner._models_loaded(),\n"
+        "    'ok': [a.ok for a in out], 'quotes': len(out[0].quotes), 'reason': out[1].reason}))\n"
+    )
+    assert got["n"] == 1 and got["left"] == 0
+    assert got["here"] is False  # the tagger was loaded in the worker only
+    assert got["ok"] == [True, False] and got["quotes"] > 0 and "too little text" in got["reason"]
+
+
+def test_prestarted_workers_are_not_started_where_the_tagger_is_loaded_already():
+    got = _fresh(
+        "import json\n"
+        "from crosscheck import runner\n"
+        "from crosscheck.extract.nlp import get_nlp\n"
+        "get_nlp()\n"
+        "print(json.dumps({'n': runner.prestart(1)}))\n"
+    )
+    assert got["n"] == 0

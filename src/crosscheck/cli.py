@@ -108,6 +108,14 @@ def check_output(output: Path) -> str | None:
     return None
 
 
+def _prestart(backend: str, scheduler: str | None) -> None:
+    """Start the serial worker now: it loads the tagger while this process imports the rest and reads the inputs."""
+    if backend == "serial" and scheduler is None:
+        from .runner import prestart
+
+        prestart(1)
+
+
 def _run_reporting(work, *, quiet: bool, verbose: bool):  # noqa: ANN001, ANN202 - work(messages, progress) -> result
     """``work(messages, progress)`` with a progress display; then its warnings and skip messages on stderr.
     A RuntimeError or ValueError (a bad option value, an unreachable scheduler) ends the command as a usage error."""
@@ -249,6 +257,7 @@ def analyze(
     if output is not None and fmt != SUFFIX_FORMATS.get(output.suffix.lower(), fmt) and not quiet:
         _say("warning", f"writing {fmt} to {output} as asked by --format")
 
+    _prestart(backend, scheduler)
     from .pipeline import analyze as run_analysis
 
     stdin = sys.stdin.buffer.read() if "-" in paths else None

@@ -52,6 +52,9 @@ def story_stages(
 
 def _import_story_stages() -> None:
     from . import align, cluster, provenance, report, store  # noqa: F401
+    from .clean.sections import warm_word_frequencies
+
+    warm_word_frequencies()  # clustering reads them (loaded already unless the workers were prestarted)
 
 
 def _meanwhile(embedder: str | None, n_ok: int) -> Callable[[], None]:

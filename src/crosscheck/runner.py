@@ -28,10 +28,6 @@ from contextlib import contextmanager
 from multiprocessing.connection import Connection, wait
 from time import monotonic
 
-from .clean import clean
-from .clean.sections import warm_word_frequencies
-from .extract import extract
-from .extract.nlp import get_nlp
 from .model import Article, ArticleStatus
 from .settings import DEFAULT, Settings
 
@@ -81,6 +77,9 @@ def per_article(article: Article, settings: Settings = DEFAULT) -> Article:
     """All per-article stages, in order. A failure in one article marks it skipped, never stops the batch."""
     if not article.ok:
         return article
+    from .clean import clean
+    from .extract import extract
+
     stage = "cleaning"
     try:
         article = clean(article, settings)
@@ -89,6 +88,64 @@ def per_article(article: Article, settings: Settings = DEFAULT) -> Article:
     except Exception as err:  # an internal error must not lose the article (RecursionError and MemoryError too)
         _skip(article, f"internal error while {stage}: {err.__class__.__name__}: {err}")
     return article
+
+
+def _load_models() -> None:
+    """What the default stage loads once per process: the tagger and the word frequencies."""
+    from .clean.sections import warm_word_frequencies
+    from .extract.nlp import get_nlp
+
+    get_nlp()
+    warm_word_frequencies()
+
+
+def _models_loaded() -> bool:
+    import sys
+
+    nlp = sys.modules.get("crosscheck.extract.nlp")
+    return nlp is not None and nlp.get_nlp.cache_info().currsize > 0
+
+
+_prestarted: list[_Worker] = []
+
+
+def prestart(n: int = 1) -> int:
+    """Start ``n`` workers for the default stage now, each loading the tagger itself while this process goes on
+    (reading the inputs, importing the story stages, loading the embedder). The next :func:`run_articles` with
+    the default stage takes them. For a cold start (the CLI): the tagger's load (about a second) overlaps the
+    rest of the start instead of preceding it. Nothing is started where the tagger is loaded in this process
+    already (forked workers share it), without fork, or inside a daemonic process. Returns how many run.
+    Workers left untaken are stopped when the process exits.
+    """
+    if (
+        n < 1
+        or _models_loaded()
+        or "fork" not in multiprocessing.get_all_start_methods()
+        or multiprocessing.current_process().daemon
+        or threading.active_count() > 1  # forking a process with other threads running is not safe
+    ):
+        return len(_prestarted)
+    if not _prestarted:
+        import atexit
+
+        atexit.register(_stop_prestarted)
+    while len(_prestarted) < n:
+        _prestarted.append(_Worker(None))
+    return len(_prestarted)
+
+
+def _take_prestarted(n: int) -> list[_Worker]:
+    taken = [w for w in _prestarted[:n] if w.proc.is_alive()]
+    for w in _prestarted[n:] + [w for w in _prestarted[:n] if w not in taken]:
+        w.stop()
+    _prestarted.clear()
+    return taken
+
+
+def _stop_prestarted() -> None:
+    for w in _prestarted:
+        w.stop()
+    _prestarted.clear()
 
 
 def run_articles(
@@ -166,11 +223,11 @@ def run_articles(
                 progress(out[i])
         return out
     n = 1 if backend == "serial" else min(len(todo), workers or os.cpu_count() or 1)
-    if default_stage:
+    ready = _take_prestarted(n) if default_stage else []
+    if default_stage and not ready:
         # load the tagger and the word frequencies once here: the forked workers share them (a replaced worker
         # needs no reload), and the story stages of this process use the same word frequencies
-        get_nlp()
-        warm_word_frequencies()
+        _load_models()
     out = list(articles)
     side: list[threading.Thread] = []
 
@@ -179,7 +236,8 @@ def run_articles(
             side.append(threading.Thread(target=meanwhile, name="crosscheck-meanwhile", daemon=True))
             side[0].start()
 
-    for i, result in _Supervisor(stage, n, settings.article_seconds, started).run([(i, articles[i]) for i in todo]):
+    supervisor = _Supervisor(stage, n, settings.article_seconds, started, ready=ready, settings=settings)
+    for i, result in supervisor.run([(i, articles[i]) for i in todo]):
         out[i] = result
         if progress is not None:
             progress(result)
@@ -203,7 +261,7 @@ class _LoadModels:
     name = "crosscheck-models"
 
     def setup(self, worker: object) -> None:
-        get_nlp()
+        _load_models()
 
     def teardown(self, worker: object) -> None:
         pass
@@ -253,9 +311,15 @@ def _run_distributed(jobs: list[tuple[int, Article]], stage: ArticleStage, addre
 # supervised workers
 
 
-def _worker_main(conn: Connection, stage: ArticleStage) -> None:
-    """Worker loop: receive an article, send back the staged article, until told to stop (None)."""
+def _worker_main(conn: Connection, stage: ArticleStage | None) -> None:
+    """Worker loop: receive an article, send back the staged article, until told to stop (None).
+
+    A worker started without a stage (see :func:`prestart`) loads the models of the default stage first, and
+    runs the default stage with the :class:`Settings` it receives before its first article.
+    """
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and ends the workers
+    if stage is None:
+        _load_models()
     while True:
         try:
             article = conn.recv()
@@ -263,6 +327,11 @@ def _worker_main(conn: Connection, stage: ArticleStage) -> None:
             return
         if article is None:
             return
+        if isinstance(article, Settings):
+            stage = functools.partial(per_article, settings=article)
+            continue
+        if stage is None:  # pragma: no cover - the supervisor always sends the settings first
+            stage = per_article
         try:
             result = stage(article)
         except BaseException as err:  # noqa: BLE001 - report anything as this article's failure
@@ -273,7 +342,7 @@ def _worker_main(conn: Connection, stage: ArticleStage) -> None:
 class _Worker:
     """One supervised worker process and the jobs sent to it, oldest first (at most ``_AHEAD`` at a time)."""
 
-    def __init__(self, stage: ArticleStage) -> None:
+    def __init__(self, stage: ArticleStage | None) -> None:
         ctx = multiprocessing.get_context("fork")  # the stage need not be picklable; the parent's imports are shared
         self.conn, child = ctx.Pipe()
         self.proc = ctx.Process(target=_worker_main, args=(child, stage), daemon=True)
@@ -322,12 +391,29 @@ _AHEAD = 2
 class _Supervisor:
     """Runs jobs on ``n`` worker processes; a job past its deadline or whose worker dies is skipped."""
 
-    def __init__(self, stage: ArticleStage, n: int, seconds: float, started: Callable[[], None] | None = None) -> None:
+    def __init__(
+        self,
+        stage: ArticleStage,
+        n: int,
+        seconds: float,
+        started: Callable[[], None] | None = None,
+        *,
+        ready: Sequence[_Worker] = (),
+        settings: Settings = DEFAULT,
+    ) -> None:
+        """``ready``: prestarted workers of the default stage (they are sent ``settings``); the rest are forked."""
         self.stage, self.n, self.seconds, self.started = stage, n, seconds, started
+        self.ready, self.settings = list(ready), settings
 
     def run(self, jobs: list[tuple[int, Article]]) -> Iterator[tuple[int, Article]]:
         pending = list(reversed(jobs))
-        workers = [_Worker(self.stage) for _ in range(min(self.n, len(jobs)))]
+        count = min(self.n, len(jobs))
+        workers = self.ready[:count]
+        for w in self.ready[count:]:
+            w.stop()
+        for w in workers:
+            w.conn.send(self.settings)
+        workers += [_Worker(self.stage) for _ in range(count - len(workers))]
 
         def feed(w: _Worker) -> None:
             while pending and len(w.jobs) < _AHEAD:
