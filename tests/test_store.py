@@ -324,11 +324,13 @@ def test_migration_brings_an_older_store_up_to_date(tmp_path):
     assert len(claims) >= 5
     con = sqlite3.connect(path)  # back to version 1, as an older crosscheck left it
     con.execute("DROP TABLE facts")
+    con.execute("DROP TABLE reports")  # migration 3's table
     con.execute("UPDATE schema_version SET version = 1")
     con.commit()
     con.close()
     with Store(path) as store:
-        assert store.version == len(MIGRATIONS) == 2
+        assert store.version == len(MIGRATIONS) == 3
+        assert store.report_rows() == []
     facts = rows(path, "SELECT claim_id, status, text FROM facts WHERE story_id = '%s'" % row.id)
     assert set(facts) == claims
 
@@ -371,3 +373,48 @@ def test_stories_built_in_steps_equal_one_analysis_of_everything(tmp_path):
     assert any(len(k) == 5 for k in whole)
     for key, story in whole.items():
         assert stored[key].model_dump(exclude={"id"}) == story.model_dump(exclude={"id"})
+
+
+# --------------------------------------------------------------------------
+# one store file for the web app and the command line
+
+
+def test_the_web_app_and_ingest_share_one_store_file(tmp_path):
+    pytest.importorskip("fastapi")
+    from crosscheck.model import Report
+    from crosscheck.store import MIGRATIONS, Store
+    from crosscheck.web.store import SQLiteStore
+
+    path = tmp_path / "crosscheck.db"
+    web = SQLiteStore(path)
+    report = Report(crosscheck_version="0.1.0", generated_at="2026-01-02T03:04:05Z", inputs=["upload"], articles=[], stories=[])
+    web.add("run1", "an upload", report)
+    with Store(path) as db:  # the command line's store opens the same file: its own runs table is untouched
+        run = db.start_run("ingest", ["x"], "0.1.0")
+        assert [r["id"] for r in db.runs()] == [run] and db.version == len(MIGRATIONS)
+    again = SQLiteStore(path)
+    assert [r.id for r in again.runs()] == ["run1"] and again.get("run1") == report
+
+
+def test_a_run_file_of_the_earlier_web_app_becomes_a_store_with_its_runs(tmp_path):
+    import sqlite3
+
+    pytest.importorskip("fastapi")
+    from crosscheck.model import Report
+    from crosscheck.store import MIGRATIONS, Store
+    from crosscheck.web.store import SQLiteStore
+
+    path = tmp_path / "runs.sqlite"
+    report = Report(crosscheck_version="0.1.0", generated_at="2026-01-02T03:04:05Z", inputs=["old upload"], articles=[], stories=[])
+    old = sqlite3.connect(path)  # the web app's own schema before the store was shared
+    old.execute(
+        "CREATE TABLE runs (id TEXT PRIMARY KEY, label TEXT NOT NULL, created TEXT NOT NULL, "
+        "articles INTEGER NOT NULL, analysed INTEGER NOT NULL, stories INTEGER NOT NULL, report TEXT NOT NULL)"
+    )
+    old.execute("INSERT INTO runs VALUES (?, ?, ?, ?, ?, ?, ?)", ("r0", "old", "2026-01-02T03:04:05+00:00", 0, 0, 0, report.model_dump_json()))
+    old.commit()
+    old.close()
+    web = SQLiteStore(path)
+    assert [(r.id, r.label) for r in web.runs()] == [("r0", "old")] and web.get("r0") == report
+    with Store(path) as db:
+        assert db.runs() == [] and db.version == len(MIGRATIONS)

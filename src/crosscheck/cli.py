@@ -552,7 +552,9 @@ def serve(
         raise _fail(f"cannot listen on {host}:{port}: {e.strerror or e}", 1) from None
     try:
         runs = open_store(store)
-    except Exception as e:  # sqlite3.DatabaseError: not a database, locked...
+    except ValueError as e:  # the store says what is wrong: not a database, locked, newer schema...
+        raise _fail(str(e).replace("the store", "the run store", 1), 1) from None
+    except Exception as e:  # noqa: BLE001 - any other reason the file cannot be opened
         raise _fail(f"cannot open the run store {store}: {e}", 1) from None
     web = create_app(runs, allowed_hosts=[*LOOPBACK_HOSTS, host] if local else None)
     where = f"[{host}]" if ":" in host else host

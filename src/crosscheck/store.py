@@ -123,7 +123,30 @@ def _v2(db: sqlite3.Connection) -> None:
         db.executemany("INSERT INTO facts VALUES (?, ?, ?, ?, ?, ?)", _fact_rows(Story.model_validate_json(text)))
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2]
+def _v3(db: sqlite3.Connection) -> None:
+    """Reports the web app keeps (``crosscheck serve --store``): one report per run of uploaded articles, as JSON,
+    so that the web app and ``crosscheck ingest`` share one store file (the web app had a file of its own)."""
+    _run_script(
+        db,
+        """
+        CREATE TABLE reports (
+            id TEXT PRIMARY KEY,
+            label TEXT NOT NULL,
+            created TEXT NOT NULL,
+            articles INTEGER NOT NULL,
+            analysed INTEGER NOT NULL,
+            stories INTEGER NOT NULL,
+            json TEXT NOT NULL
+        );
+        CREATE INDEX reports_created ON reports (created)
+        """,
+    )
+    if db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'legacy_web_runs'").fetchone():
+        db.execute("INSERT OR IGNORE INTO reports SELECT id, label, created, articles, analysed, stories, report FROM legacy_web_runs")
+        db.execute("DROP TABLE legacy_web_runs")
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3]
 """Schema migrations in order: ``MIGRATIONS[k]`` brings a store from version k to k + 1. Append, never edit."""
 
 
@@ -164,12 +187,14 @@ class StoryRow:
 class Store:
     """An open store. ``Store(path)`` creates the file and its tables when missing and migrates an older one."""
 
-    def __init__(self, path: str | Path = DEFAULT_STORE) -> None:
+    def __init__(self, path: str | Path = DEFAULT_STORE, *, check_same_thread: bool = True) -> None:
+        """``check_same_thread=False`` lets other threads use the connection (the web app, which serialises the
+        calls itself)."""
         self.path = Path(path)
         if self.path.is_dir():
             raise ValueError(f"cannot use {self.path} as a store: it is a folder")
         try:
-            self.db = sqlite3.connect(self.path, isolation_level=None, timeout=30)
+            self.db = sqlite3.connect(self.path, isolation_level=None, timeout=30, check_same_thread=check_same_thread)
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA synchronous=NORMAL")  # in WAL: a commit survives a killed process
             self.db.execute("PRAGMA foreign_keys=ON")
@@ -205,6 +230,13 @@ class Store:
 
     def _migrate(self) -> None:
         with self.transaction() as db:
+            tables = {name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            if "runs" in tables and "schema_version" not in tables:
+                # a run file of the web app before it shared this store: its runs become reports (migration 3)
+                columns = {row[1] for row in db.execute("PRAGMA table_info(runs)")}
+                if "report" not in columns:
+                    raise ValueError(f"{self.path} is not a crosscheck store (it has a table 'runs' of another shape)")
+                db.execute("ALTER TABLE runs RENAME TO legacy_web_runs")
             db.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
             if db.execute("SELECT COUNT(*) FROM schema_version").fetchone()[0] == 0:
                 db.execute("INSERT INTO schema_version VALUES (0)")
@@ -239,6 +271,26 @@ class Store:
         cur = self.db.execute("SELECT * FROM runs ORDER BY id")
         names = [d[0] for d in cur.description]
         return [dict(zip(names, row)) for row in cur.fetchall()]
+
+    # ------------------------------------------------------------------ reports (the web app's runs)
+
+    def put_report(self, report_id: str, label: str, created: str, report_json: str, counts: tuple[int, int, int]) -> None:
+        """Keep a report (replacing one of the same id); ``counts``: its articles, analysed articles, stories."""
+        with self.transaction() as db:
+            db.execute(
+                "INSERT OR REPLACE INTO reports VALUES (?, ?, ?, ?, ?, ?, ?)", (report_id, label, created, *counts, report_json)
+            )
+
+    def report_json(self, report_id: str) -> str | None:
+        row = self.db.execute("SELECT json FROM reports WHERE id = ?", (report_id,)).fetchone()
+        return row[0] if row else None
+
+    def report_rows(self, report_id: str | None = None) -> list[tuple[str, str, str, int, int, int]]:
+        """(id, label, created, articles, analysed, stories) of one report, or of all, newest first."""
+        cols = "SELECT id, label, created, articles, analysed, stories FROM reports"
+        if report_id is not None:
+            return self.db.execute(cols + " WHERE id = ?", (report_id,)).fetchall()
+        return self.db.execute(cols + " ORDER BY created DESC, rowid DESC").fetchall()
 
     # ------------------------------------------------------------------ articles
 

@@ -1,13 +1,13 @@
-"""Where the web app keeps analysed runs: behind :class:`RunStore`, in memory (default) or in a SQLite file.
+"""Where the web app keeps analysed runs: behind :class:`RunStore`, in memory (default) or in crosscheck's store.
 
-The web app only calls the four methods of :class:`RunStore`, so a store built for the corpus-scale issue can
-take its place by implementing them. A run is a :class:`~crosscheck.model.Report` with an id, a label and the
-time it was stored.
+The web app only calls the four methods of :class:`RunStore`. :class:`SQLiteStore` keeps runs in the table
+``reports`` of :class:`crosscheck.store.Store` (one SQLite file, WAL, versioned migrations), so ``crosscheck
+serve --store F`` and ``crosscheck ingest --store F`` can share one file. A run is a
+:class:`~crosscheck.model.Report` with an id, a label and the time it was stored.
 """
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 from collections import OrderedDict
 from datetime import datetime, timezone
@@ -78,30 +78,26 @@ class MemoryStore:
 
 
 class SQLiteStore:
-    """Runs in one SQLite file (``crosscheck serve --store PATH``): the report as its JSON, kept across restarts.
+    """Runs in a crosscheck store file (``crosscheck serve --store PATH``, :class:`crosscheck.store.Store`, table
+    ``reports``): the report as its JSON, kept across restarts, in the same file ``crosscheck ingest`` can use.
     The last few reports read are kept parsed in memory."""
 
-    _SCHEMA = (
-        "CREATE TABLE IF NOT EXISTS runs (id TEXT PRIMARY KEY, label TEXT NOT NULL, created TEXT NOT NULL, "
-        "articles INTEGER NOT NULL, analysed INTEGER NOT NULL, stories INTEGER NOT NULL, report TEXT NOT NULL)"
-    )
-
     def __init__(self, path: str | Path, cache: int = 8) -> None:
+        from ..store import Store
+
         self.path = Path(path)
         self._lock = threading.Lock()
-        self._db = sqlite3.connect(self.path, check_same_thread=False)
-        with self._lock, self._db:
-            self._db.execute(self._SCHEMA)
+        self._store = Store(self.path, check_same_thread=False)
         self._cache: OrderedDict[str, Report] = OrderedDict()
         self._cache_size = cache
 
     def add(self, run_id: str, label: str, report: Report) -> RunInfo:
         info = _info(run_id, label, datetime.now(timezone.utc), report)
-        with self._lock, self._db:
-            self._db.execute(
-                "INSERT OR REPLACE INTO runs VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (run_id, label, info.created.isoformat(), info.articles, info.analysed, info.stories, report.model_dump_json()),
+        with self._lock:
+            self._store.put_report(
+                run_id, label, info.created.isoformat(), report.model_dump_json(), (info.articles, info.analysed, info.stories)
             )
+            self._cache.pop(run_id, None)
         return info
 
     def get(self, run_id: str) -> Report | None:
@@ -109,10 +105,10 @@ class SQLiteStore:
             if run_id in self._cache:
                 self._cache.move_to_end(run_id)
                 return self._cache[run_id]
-            row = self._db.execute("SELECT report FROM runs WHERE id = ?", (run_id,)).fetchone()
-            if row is None:
+            text = self._store.report_json(run_id)
+            if text is None:
                 return None
-            report = Report.model_validate_json(row[0])
+            report = Report.model_validate_json(text)
             self._cache[run_id] = report
             while len(self._cache) > self._cache_size:
                 self._cache.popitem(last=False)
@@ -124,12 +120,12 @@ class SQLiteStore:
 
     def info(self, run_id: str) -> RunInfo | None:
         with self._lock:
-            row = self._db.execute("SELECT id, label, created, articles, analysed, stories FROM runs WHERE id = ?", (run_id,)).fetchone()
-        return self._row(row) if row else None
+            rows = self._store.report_rows(run_id)
+        return self._row(rows[0]) if rows else None
 
     def runs(self) -> list[RunInfo]:
         with self._lock:
-            rows = self._db.execute("SELECT id, label, created, articles, analysed, stories FROM runs ORDER BY created DESC").fetchall()
+            rows = self._store.report_rows()
         return [self._row(r) for r in rows]
 
 
