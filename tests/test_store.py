@@ -418,3 +418,30 @@ def test_a_run_file_of_the_earlier_web_app_becomes_a_store_with_its_runs(tmp_pat
     assert [(r.id, r.label) for r in web.runs()] == [("r0", "old")] and web.get("r0") == report
     with Store(path) as db:
         assert db.runs() == [] and db.version == len(MIGRATIONS)
+
+
+def _jsonl(path: Path, folder: Path, day: str) -> Path:
+    lines = [json.dumps({"id": f.stem, "text": f.read_text(encoding="utf-8"), "published": day}) for f in sorted(folder.glob("*.txt"))]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_a_story_update_looks_only_at_the_new_articles_time_window(tmp_path):
+    """A feed grows for ever; an update re-clusters the new articles with those of their time window (and the
+    stories these belong to), not the whole store."""
+    from crosscheck.pipeline import ingest_into_store
+    from crosscheck.store import Store
+
+    winter = _jsonl(tmp_path / "winter.jsonl", QUAKE, "2020-01-05")
+    summer = _jsonl(tmp_path / "summer.jsonl", ROOT / "examples", "2020-06-20")
+    n_quake, n_examples = len(list(QUAKE.glob("*.txt"))), len(list((ROOT / "examples").glob("*.txt")))
+    with Store(tmp_path / "s.db") as store:
+        first = ingest_into_store([winter], store)
+        assert first.reclustered == n_quake
+        winter_stories = store.story_sets()
+        second = ingest_into_store([summer], store)
+        assert len(second.added) == n_examples
+        assert second.reclustered == n_examples  # the winter articles, five months before, were not looked at
+        after = store.story_sets()
+        assert set(winter_stories) <= set(after)  # the winter stories are kept as they were
+        assert sum(len(s) for s in after) == n_quake + n_examples and store.pending() == 0

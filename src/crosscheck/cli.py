@@ -345,7 +345,8 @@ def ingest(
                 escape(
                     f"crosscheck: {len(update.added)} new article(s) analysed, {len(update.skipped)} skipped, "
                     f"{len(update.duplicates)} already in the store; {len(update.stories_changed)} story(ies) "
-                    f"updated; store {store} holds {db.count_articles()} article(s)"
+                    f"updated ({update.reclustered} article(s) of their time window re-clustered); store {store} holds "
+                    f"{db.count_articles()} article(s)"
                 )
             )
     if not update.added and not update.duplicates:

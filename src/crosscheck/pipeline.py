@@ -229,10 +229,11 @@ def ingest_into_store(
 
 def _update_stories(store: Store, update: StoreUpdate, *, embedder: str | None, progress: StageProgress | None) -> None:
     """Re-cluster the store's analysed articles; run the story stages on the stories whose membership changed."""
-    from .cluster import cluster
+    from .cluster import DEFAULT_SETTINGS, cluster
     from .store import story_changes
 
-    articles = store.articles(ok_only=True)
+    articles = store.articles(store.to_recluster(DEFAULT_SETTINGS.window_days), ok_only=True)
+    update.reclustered = len(articles)
     by_id = {a.id: a for a in articles}
     stories = cluster(articles)
     stored = store.story_sets()

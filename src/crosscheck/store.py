@@ -160,6 +160,24 @@ def content_hash(article: Article) -> str:
     return hashlib.sha256(data.encode("utf-8", "surrogatepass")).hexdigest()
 
 
+def _merge_spans(days: list[str], window_days: int) -> list[tuple[str, str]]:
+    """ISO days, each widened by ``window_days`` both ways, as few (first, last) spans as cover them."""
+    from datetime import date, timedelta
+
+    spans: list[tuple[date, date]] = []
+    for text in days:
+        try:
+            d = date.fromisoformat(text[:10])
+        except ValueError:
+            continue
+        lo, hi = d - timedelta(days=window_days), d + timedelta(days=window_days)
+        if spans and lo <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(spans[-1][1], hi))
+        else:
+            spans.append((lo, hi))
+    return [(lo.isoformat(), hi.isoformat()) for lo, hi in spans]
+
+
 def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
@@ -360,6 +378,25 @@ class Store:
         """Analysed articles whose story has not been computed yet."""
         return int(self.db.execute("SELECT COUNT(*) FROM articles WHERE ok = 1 AND clustered = 0").fetchone()[0])
 
+    def to_recluster(self, window_days: int) -> list[str]:
+        """The analysed articles a story update has to look at: those not yet in a story, the stored ones whose
+        day lies within ``window_days`` of any of theirs (an article's day: its publication date, else the day it
+        was added), and every member of a story holding one of these (a story is re-clustered whole). Stories
+        outside the window are left as stored, so an update costs the window, not the whole store."""
+        day = "COALESCE(published, substr(added_at, 1, 10))"
+        new_days = sorted({r[0] for r in self.db.execute(f"SELECT DISTINCT {day} FROM articles WHERE ok = 1 AND clustered = 0")})
+        if not new_days:
+            return []
+        ids: set[str] = {r[0] for r in self.db.execute("SELECT id FROM articles WHERE ok = 1 AND clustered = 0")}
+        spans = _merge_spans(new_days, window_days)
+        for lo, hi in spans:
+            ids.update(r[0] for r in self.db.execute(f"SELECT id FROM articles WHERE ok = 1 AND {day} BETWEEN ? AND ?", (lo, hi)))
+        members = [r[0] for r in self.db.execute(
+            "SELECT article_id FROM story_articles WHERE story_id IN (SELECT DISTINCT story_id FROM story_articles WHERE article_id IN"
+            " (SELECT value FROM json_each(?)))", (json.dumps(sorted(ids)),)
+        )]
+        return sorted(ids | set(members))
+
     def mark_clustered(self) -> None:
         with self.transaction() as db:
             db.execute("UPDATE articles SET clustered = 1 WHERE ok = 1 AND clustered = 0")
@@ -446,6 +483,7 @@ class StoreUpdate:
     skipped: list[str] = field(default_factory=list)
     stories_changed: list[str] = field(default_factory=list)
     changes: list[str] = field(default_factory=list)
+    reclustered: int = 0  # analysed articles the story update looked at (the new ones and their time window)
 
 
 def story_changes(old: list[Story], new: Story, by_id: dict[str, Article]) -> list[str]:
