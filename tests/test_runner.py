@@ -38,7 +38,7 @@ def test_unknown_backend():
 def _stamp(article):
     from time import monotonic, sleep
 
-    sleep(0.2)  # some work
+    sleep(0.1)  # some work
     article.title = repr(monotonic())  # when the worker finished it (CLOCK_MONOTONIC is one clock for all processes)
     return article
 
@@ -53,7 +53,7 @@ def test_a_worker_keeps_working_while_this_process_holds_the_gil():
 
     def hold_the_gil() -> None:
         held.append(monotonic())
-        re.match(r"(a+)+$", "a" * 23 + "b")  # one call into native code, GIL held throughout (about a second)
+        re.match(r"(a+)+$", "a" * 24 + "b")  # one call into native code, GIL held throughout (1-3 s)
         held.append(monotonic())
 
     arts = [Article(id=f"a{i}", raw_text="fine") for i in range(4)]
@@ -61,3 +61,15 @@ def test_a_worker_keeps_working_while_this_process_holds_the_gil():
     assert [a.id for a in out] == ["a0", "a1", "a2", "a3"] and all(a.ok for a in out)
     finished = sorted(float(a.title) for a in out)
     assert sum(1 for t in finished if t <= held[1]) >= 2, (held, finished)  # the second article did not wait for the GIL
+
+
+def test_stream_articles_yields_each_article_once_skipped_ones_first():
+    from crosscheck.runner import stream_articles
+
+    arts = [Article(id="a", raw_text="fine"), Article(id="b", raw_text=""), Article(id="c", raw_text="fine")]
+    arts[1].status, arts[1].reason = arts[1].status.skipped, "no text"
+    stream = stream_articles(arts, _stamp, backend="process", workers=2)
+    first = next(stream)
+    assert first[0] == 1 and first[1].reason == "no text"  # the skipped one, before any work
+    rest = dict(stream)
+    assert sorted(rest) == [0, 2] and all(a.ok and a.title for a in rest.values())

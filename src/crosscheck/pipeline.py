@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from . import __version__
 from .ingest import IngestMessage, display_path, ingest
 from .model import Article, Report, Story
-from .runner import run_articles
+from .runner import run_articles, stream_articles
 from .settings import DEFAULT, AlignSettings, Settings
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -208,10 +208,12 @@ def ingest_into_store(
             commit(art)
     todo = [a for a in new if a.ok]
     if todo:
-        run_articles(
-            todo, backend=backend, workers=workers, settings=settings, progress=commit, scheduler=scheduler,
+        # each article is committed and let go as soon as it is done: memory holds the batch's texts, not its analyses
+        for _i, art in stream_articles(
+            todo, backend=backend, workers=workers, settings=settings, scheduler=scheduler,
             meanwhile=_meanwhile(embedder, len(todo) + store.pending()),
-        )
+        ):
+            commit(art)
     if messages is not None:
         for art in store.articles([i for i in update.skipped if i in was_ok]):
             messages.append(IngestMessage(art.source_path or art.id, art.reason or "skipped", "skipped"))

@@ -160,14 +160,41 @@ def run_articles(
     meanwhile: Callable[[], None] | None = None,
     scheduler: str | None = None,
 ) -> list[Article]:
-    """Apply ``stage`` to every article with the chosen backend: serial, process or dask.
+    """Apply ``stage`` to every article with the chosen backend: serial, process or dask; the results in order.
 
-    ``progress`` is called with each article as soon as it is done (in completion order). When the dask extra is
-    not installed, ``backend="dask"`` warns and runs as "process" (the batch never fails for it).
-    ``meanwhile`` runs in a thread of this process while the workers work (this process only waits for them), and
-    is finished when this returns: the pipeline loads the sentence embedder there, for the story stages to come.
-    ``scheduler`` (``tcp://host:port``) runs the stages on that Dask distributed cluster, whatever ``backend``
-    says; ``progress`` is still called here, in the coordinating process, as results stream back.
+    ``progress`` is called with each article as soon as it is done (in completion order). The other arguments
+    are those of :func:`stream_articles`, which yields each result instead of keeping them all.
+    """
+    out = list(articles)
+    for i, result in stream_articles(
+        articles, stage, backend=backend, workers=workers, settings=settings, budget=budget, meanwhile=meanwhile,
+        scheduler=scheduler,
+    ):
+        out[i] = result
+        if progress is not None:
+            progress(result)
+    return out
+
+
+def stream_articles(
+    articles: Sequence[Article],
+    stage: ArticleStage = per_article,
+    *,
+    backend: str = "serial",
+    workers: int | None = None,
+    settings: Settings = DEFAULT,
+    budget: bool = True,
+    meanwhile: Callable[[], None] | None = None,
+    scheduler: str | None = None,
+) -> Iterator[tuple[int, Article]]:
+    """``(index, staged article)`` for every article, each as soon as it is done (those skipped before any
+    stage first): a caller that stores each result and lets it go holds one article at a time, not the batch.
+
+    When the dask extra is not installed, ``backend="dask"`` warns and runs as "process" (the batch never fails
+    for it). ``meanwhile`` runs in a thread of this process while the workers work (this process only waits for
+    them), and is finished when the last article has been yielded: the pipeline imports the story stages and
+    loads the sentence embedder there. ``scheduler`` (``tcp://host:port``) runs the stages on that Dask
+    distributed cluster, whatever ``backend`` says; results stream back as they finish.
     """
     if backend not in ("serial", "process", "dask"):
         raise ValueError(f"unknown backend {backend!r}: use serial, process or dask")
@@ -177,27 +204,22 @@ def run_articles(
         if a.ok and (reason := settings.over_limits(a.raw_text)):
             _skip(a, reason)
     todo = [i for i, a in enumerate(articles) if a.ok]
-    if progress is not None:
-        for a in articles:
-            if not a.ok:
-                progress(a)
+    for i, a in enumerate(articles):
+        if not a.ok:
+            yield i, a
     if not todo:
-        return list(articles)
+        return
     default_stage = stage is per_article
     if default_stage:
         stage = functools.partial(per_article, settings=settings)
     if scheduler is not None:
-        out = list(articles)
         side = threading.Thread(target=meanwhile, name="crosscheck-meanwhile", daemon=True) if meanwhile else None
         if side is not None:
             side.start()
-        for i, result in _run_distributed([(i, articles[i]) for i in todo], stage, scheduler):
-            out[i] = result
-            if progress is not None:
-                progress(result)
+        yield from _run_distributed([(i, articles[i]) for i in todo], stage, scheduler)
         if side is not None:
             side.join()
-        return out
+        return
     if backend == "dask":
         try:
             import dask.bag  # noqa: F401
@@ -209,26 +231,20 @@ def run_articles(
             )
             backend = "process"
         else:
-            done = _run_dask(articles, stage, workers)
-            if progress is not None:
-                for i in todo:
-                    progress(done[i])
-            return done
+            done = _run_dask([articles[i] for i in todo], stage, workers)
+            yield from zip(todo, done)
+            return
     if not budget or "fork" not in multiprocessing.get_all_start_methods() or multiprocessing.current_process().daemon:
         # no budget asked for, no fork on this platform, or inside a daemonic worker (which may not have children)
-        out = list(articles)
         for i in todo:
-            out[i] = stage(articles[i])
-            if progress is not None:
-                progress(out[i])
-        return out
+            yield i, stage(articles[i])
+        return
     n = 1 if backend == "serial" else min(len(todo), workers or os.cpu_count() or 1)
     ready = _take_prestarted(n) if default_stage else []
     if default_stage and not ready:
         # load the tagger and the word frequencies once here: the forked workers share them (a replaced worker
         # needs no reload), and the story stages of this process use the same word frequencies
         _load_models()
-    out = list(articles)
     side: list[threading.Thread] = []
 
     def started() -> None:  # the workers are forked by now: a thread is safe to start
@@ -237,13 +253,9 @@ def run_articles(
             side[0].start()
 
     supervisor = _Supervisor(stage, n, settings.article_seconds, started, ready=ready, settings=settings)
-    for i, result in supervisor.run([(i, articles[i]) for i in todo]):
-        out[i] = result
-        if progress is not None:
-            progress(result)
+    yield from supervisor.run([(i, articles[i]) for i in todo])
     for t in side:
         t.join()
-    return out
 
 
 def _run_dask(articles: Sequence[Article], stage: ArticleStage, workers: int | None) -> list[Article]:
