@@ -10,8 +10,11 @@ police), and each coordinated verb ("... pulled 35 people out and rescued two mo
 
 from __future__ import annotations
 
+import bisect
+
 from .. import lexicon
-from ..model import ActorType, Article, Fact, FactFigure
+from ..model import Actor, ActorType, Article, Fact, FactFigure
+from .actors import _ROLE_WORD, _role_words
 from .quotes import CUE_LEMMAS
 
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
@@ -42,6 +45,43 @@ def _actor_at(article: Article, start: int, end: int, kinds=None) -> str | None:
         if any(start <= m.start < end or m.start <= start < m.end for m in a.mentions):
             return a.id
     return None
+
+
+def _referents(article: Article, doer) -> list[Actor] | None:  # noqa: ANN001
+    """The actors a pronoun, role or organisation noun may stand for: 'he'/'she' any person, 'the mayor' a
+    person with that role, 'the company' any organisation, 'the bank' one with 'bank' in its name. None for
+    any other doer (a name, 'the storm', 'a spokesman')."""
+    low = doer.lower_
+    if doer.pos_ == "PRON":
+        return [a for a in article.actors if a.type == ActorType.person] if low in lexicon.PERSON_PRONOUNS else None
+    if doer.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in lexicon.DEFINITE_DETERMINERS for c in doer.children):
+        return None
+    noun = doer.lemma_.lower()
+    if _ROLE_WORD.fullmatch(noun):
+        return [a for a in article.actors if a.type == ActorType.person and noun in _role_words(a.role)]
+    if noun in lexicon.ORG_NOUNS:
+        return [a for a in article.actors if a.type == ActorType.org
+                and (noun in lexicon.GENERIC_ORG_NOUNS or any(noun in n.lower().split() for n in (a.name, *a.aliases)))]
+    return None
+
+
+def _antecedent(article: Article, doer, starts: list[int]) -> str | None:  # noqa: ANN001
+    """The id of the one actor a pronoun, role or organisation noun refers back to: of the actors it may
+    stand for (:func:`_referents`), those named in the nearest sentence before it that names any of them
+    (earlier in its own sentence included). Resolved only when that is one actor; else None."""
+    cands = _referents(article, doer)
+    if not cands:
+        return None
+    last: dict[str, int] = {}  # actor id -> sentence of its latest mention before the doer
+    for a in cands:
+        before = [m.start for m in a.mentions if m.start < doer.idx]
+        if before:
+            last[a.id] = bisect.bisect_right(starts, max(before)) - 1
+    if not last:
+        return None
+    nearest = max(last.values())
+    ids = [i for i, k in last.items() if k == nearest]
+    return ids[0] if len(ids) == 1 else None
 
 
 def _predicates(sent) -> list[tuple[object, object | None]]:  # noqa: ANN001
@@ -100,6 +140,7 @@ def _counts(q, verb) -> str:  # noqa: ANN001
 def extract_facts(doc, article: Article) -> list[Fact]:  # noqa: ANN001
     """The facts of one parsed article whose sentences, quotes, quantities, dates and actors are extracted."""
     facts: list[Fact] = []
+    starts = [s.start for s in article.sentences]
     body_quotes = [q for q in article.quotes if not q.in_headline]
     for stored in article.sentences:
         if stored.kind != "text":
@@ -144,6 +185,11 @@ def extract_facts(doc, article: Article) -> list[Fact]:  # noqa: ANN001
             if doer is not None:
                 d0, d1 = doer.left_edge.idx, doer.right_edge.idx + len(doer.right_edge.text)
                 who, who_text = _actor_at(article, max(d0, stored.start), d1), _phrase(doer, stored.start) or None
+                quoted = any(q.direct and q.start <= doer.idx < q.end for q in body_quotes)
+                if who is None and not (quoted and doer.pos_ == "PRON"):
+                    # "he", "the mayor", "the company": the one entity the text has named for it (a pronoun
+                    # inside a quotation is the speaker's word, about someone the reader may not have met)
+                    who = _antecedent(article, doer, starts)
             facts.append(
                 Fact(
                     id=f"{article.id}:f{len(facts) + 1}",
