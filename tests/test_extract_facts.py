@@ -127,3 +127,26 @@ def test_pronoun_does_not_reach_a_person_from_a_company_or_a_company_from_a_pers
 def test_pronoun_inside_a_quotation_is_the_speakers_word_and_is_not_resolved():
     text = "Lena Ortiz visited the shelter on Friday. “He never returned our calls,” a volunteer said."
     assert _who(text, "not return") == (None, "He")
+
+
+def test_pronoun_follows_the_subject_chain_not_a_name_inside_a_reported_clause():
+    text = (
+        "Governor Rita Almeida ordered the evacuation of the valley on Monday. "
+        "In a radio address, she said that contractor Paul Renner had ignored the warnings. "
+        "The governor added that the dam would be inspected. "
+        "She thanked 200 volunteers and urged residents to stay away."
+    )
+    assert _who(text, "thank") == ("Rita Almeida", "She")
+    art = extract(Article(id="w", text=text))
+    said = next(f for f in art.facts if f.predicate == "ignore")
+    almeida = next(a for a in art.actors if a.name == "Rita Almeida")
+    assert said.attribution == almeida.id  # "she said": whose word it is, resolved like a doer
+
+
+def test_who_is_the_doers_head_not_any_name_inside_its_phrase():
+    text = (
+        "Maya Chen, the mayor of Riverton, opened the bridge on Tuesday. "
+        "Passengers aboard the Northern Star ferry waited for six hours."
+    )
+    assert _who(text, "open") == ("Maya Chen", "Maya Chen")
+    assert _who(text, "wait") == (None, "Passengers")  # not the ferry named inside the phrase
