@@ -320,3 +320,20 @@ def test_story_event_date_tie_goes_to_earliest_and_empty():
     assert day == b and "tie" in why
     day, why = story_event_date([([], [(0, 10)])])
     assert day is None and why
+
+
+def test_tense_reads_the_whole_sentence_across_a_title_abbreviation():
+    # issue 11 point 4: dates use the article's one segmentation, which never splits after "Gov." or "U.N."
+    published = date(2025, 3, 10)  # a Monday
+    for text in ("The bill will be signed by Gov. Ana Lima on Friday, aides said.",
+                 "Talks will resume in Geneva, according to the U.N. Envoy Ms. Hart, on Friday."):
+        (d,) = extract_dates(text, published)
+        assert d.resolved == date(2025, 3, 14), text
+
+
+def test_extract_dates_uses_given_sentences():
+    text = "Crews will reopen the bridge. On Friday the ferry sailed."
+    # with the stored sentences, "On Friday" opens its own sentence, whose verb is past
+    sents = [(0, 29), (30, len(text))]
+    (d,) = extract_dates(text, date(2025, 3, 10), sents)
+    assert d.resolved == date(2025, 3, 7)

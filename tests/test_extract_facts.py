@@ -44,7 +44,7 @@ def test_reported_clause_is_hedged_and_attributed(art):
     assert f.hedged and f.hedge == "may"
     assert f.attribution == "Police"
     clock = [q for q in art.quantities if q.id in f.when]
-    assert [q.text for q in clock] == ["1:30 a.m."]
+    assert [q.written for q in clock] == ["1:30 a.m."]
 
 
 def test_negated_quote_with_speaker(art):
@@ -82,3 +82,71 @@ def test_bullet_lines_give_no_fact_and_do_not_fail():
     art = extract(Article(id="b", text=text))
     assert art.ok and {"acknowledge", "pull"} <= {f.predicate for f in art.facts}
     assert all(f.predicate[:1].isalpha() for f in art.facts)
+
+
+# --------------------------------------------------------------------------
+# a fact's doer written as a pronoun, a role or "the company" resolves to the entity when the text
+# leaves no doubt (issue 11 point 5), else keeps only who_text
+
+FLOOD = (
+    "Dana Whitfield, the mayor of Port Alden, toured the flooded district on Sunday. "
+    "She promised 40 new pumps for the harbour. "
+    "Harbourline Energy, the city's power supplier, said 3,000 homes were still without power. "
+    "The company restored 1,200 connections overnight. "
+    "The mayor met residents at the town hall on Monday."
+)
+
+
+def _who(text: str, predicate: str) -> tuple[str | None, str | None]:
+    art = extract(Article(id="w", text=text))
+    f = next(f for f in art.facts if f.predicate == predicate)
+    name = next((a.name for a in art.actors if a.id == f.who), None)
+    return name, f.who_text
+
+
+def test_pronoun_role_and_company_resolve_to_the_one_entity_named_before():
+    assert _who(FLOOD, "promise") == ("Dana Whitfield", "She")
+    assert _who(FLOOD, "restore") == ("Harbourline Energy", "The company")
+    assert _who(FLOOD, "meet") == ("Dana Whitfield", "The mayor")
+
+
+def test_ambiguous_pronoun_or_role_stays_unresolved():
+    two = "Maria Lopez met John Carter at the port on Thursday. He signed the agreement after the meeting."
+    assert _who(two, "sign") == (None, "He")
+    presidents = "President Lena Ortiz hosted President Karl Weber in the capital. The president signed 12 trade deals."
+    assert _who(presidents, "sign") == (None, "The president")
+
+
+def test_pronoun_does_not_reach_a_person_from_a_company_or_a_company_from_a_person():
+    text = "Orbis Freight cut 300 jobs in March. He blamed the port strike."
+    assert _who(text, "blame") == (None, "He")
+    text = "Tom Becker founded a bakery in 1998. The company employs 40 people."
+    assert _who(text, "employ") == (None, "The company")
+
+
+def test_pronoun_inside_a_quotation_is_the_speakers_word_and_is_not_resolved():
+    text = "Lena Ortiz visited the shelter on Friday. “He never returned our calls,” a volunteer said."
+    assert _who(text, "not return") == (None, "He")
+
+
+def test_pronoun_follows_the_subject_chain_not_a_name_inside_a_reported_clause():
+    text = (
+        "Governor Rita Almeida ordered the evacuation of the valley on Monday. "
+        "In a radio address, she said that contractor Paul Renner had ignored the warnings. "
+        "The governor added that the dam would be inspected. "
+        "She thanked 200 volunteers and urged residents to stay away."
+    )
+    assert _who(text, "thank") == ("Rita Almeida", "She")
+    art = extract(Article(id="w", text=text))
+    said = next(f for f in art.facts if f.predicate == "ignore")
+    almeida = next(a for a in art.actors if a.name == "Rita Almeida")
+    assert said.attribution == almeida.id  # "she said": whose word it is, resolved like a doer
+
+
+def test_who_is_the_doers_head_not_any_name_inside_its_phrase():
+    text = (
+        "Maya Chen, the mayor of Riverton, opened the bridge on Tuesday. "
+        "Passengers aboard the Northern Star ferry waited for six hours."
+    )
+    assert _who(text, "open") == ("Maya Chen", "Maya Chen")
+    assert _who(text, "wait") == (None, "Passengers")  # not the ferry named inside the phrase

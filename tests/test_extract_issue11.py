@@ -14,7 +14,7 @@ def _article(text: str, title: str | None = None) -> Article:
 
 
 def _q(text: str):
-    return [(q.text, q.value, q.unit) for q in extract_quantities(text)]
+    return [(q.written, q.value, q.unit) for q in extract_quantities(text)]
 
 
 # --------------------------------------------------------------------------
@@ -34,7 +34,7 @@ def _q(text: str):
 )
 def test_clock_times(text, qtext, minutes, zone):
     q = next(q for q in extract_quantities(text) if q.unit == "clock")
-    assert (q.text, q.value, q.zone) == (qtext, minutes, zone)
+    assert (q.written, q.value, q.zone) == (qtext, minutes, zone)
 
 
 def test_clock_times_compare_across_zones():
@@ -164,3 +164,34 @@ def test_same_surname_people_stay_apart():
     assert q.speaker == "Liam Halloran"
     assert len({a.id for a in art.actors}) == len(art.actors) and all(a.id for a in art.actors)
 
+
+
+# --------------------------------------------------------------------------
+# clock times carry their normal notations, so equal times written differently compare as text
+
+
+def _clock(text: str):
+    return [q for q in extract_quantities(text) if q.unit == "clock"]
+
+
+def test_clock_time_text_carries_both_notations_and_keeps_what_was_written():
+    text = "The probe landed at 18:04 local time (12:34 GMT) on Tuesday, and the rover rolled out at 9:40 p.m."
+    got = _clock(text)
+    assert [q.written for q in got] == ["18:04 local time", "12:34 GMT", "9:40 p.m."]
+    assert all(text[q.start : q.end] == q.written for q in got)
+    assert "6:04 p.m." in got[0].text  # 18:04 is 6:04 p.m.
+    assert "12:34 p.m." in got[1].text
+    assert "21:40" in got[2].text
+
+
+def test_clock_time_in_a_known_zone_also_gives_utc():
+    (q,) = _clock("Polls closed at 8 p.m. CEST on Sunday.")
+    assert "20:00" in q.text and "18:00 UTC" in q.text
+
+
+def test_clock_time_without_am_pm_carries_both_readings():
+    (q,) = _clock("The last train left the station at 7:25, hours before the storm.")
+    assert q.value == 7 * 60 + 25
+    assert "7:25 a.m." in q.text and "7:25 p.m." in q.text
+    (z,) = _clock("The curfew begins at 00:30, officials said.")
+    assert "12:30 a.m." in z.text and "p.m." not in z.text  # a leading zero is 24-hour: no second reading

@@ -98,7 +98,7 @@ def test_offsets_and_order(results):
     for name, (text, _gold, pred, _s) in results.items():
         assert [q.start for q in pred] == sorted(q.start for q in pred), name
         for q in pred:
-            assert text[q.start : q.end] == q.text, (name, q)
+            assert text[q.start : q.end] == q.written, (name, q)
             assert (q.hedge is None) == (q.hedge_kind == Hedge.exact), (name, q)
             if q.conversion:
                 c = q.conversion

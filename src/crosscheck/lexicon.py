@@ -164,6 +164,12 @@ INDIRECT_LEMMAS = {"say", "tell", "add", "state", "announce", "warn", "confirm",
 
 # Pronouns that may speak a quote. Source: English grammar.
 PRONOUNS = {"he", "she", "they", "i", "we"}
+# Third-person singular pronouns that stand for one person (a fact's doer "he" refers back to a person named
+# before). Source: English grammar.
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+# Determiners with which a role or an organisation noun refers back to one named before ("the mayor",
+# "the company"); "a spokesman" names no one. Source: English grammar (definite determiners).
+DEFINITE_DETERMINERS = frozenset({"the", "this", "that"})
 
 # Titles and honorifics before a name, not part of it. Source: AP Stylebook "titles" and common courtesy titles.
 TITLES = {

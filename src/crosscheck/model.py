@@ -125,6 +125,11 @@ class Quantity(Span):
     """A number with its unit, hedge and what it counts."""
 
     id: str = Field(default="", description="Stable id within the article: '<article id>:n<n>'.")
+    text: str = Field(
+        description="The span as written, article.text[start:end]; a clock time adds its normal notations in "
+        "brackets ('18:04 local time [18:04, 6:04 p.m.]', see units.clock_normal) so that equal times written "
+        "differently share their words. :attr:`written` is the span alone."
+    )
 
     value: float
     value_max: float | None = Field(default=None, description="Upper end of a range.")
@@ -138,6 +143,11 @@ class Quantity(Span):
     zone: str | None = Field(default=None, description="Time zone of a clock time as written: 'IST', 'GMT', 'local time'.")
     utc_offset: int | None = Field(default=None, description="The zone's offset from UTC in minutes, when known.")
     in_headline: bool = Field(default=False, description="Read from the headline: offsets are into article.title.")
+
+    @property
+    def written(self) -> str:
+        """The span as written (``text`` without a clock time's normal notations)."""
+        return self.text[: self.end - self.start]
 
 
 class DateMention(Span):

@@ -1,4 +1,5 @@
-"""Small text helpers shared by the stages: words and sentences with offsets, quoted regions.
+"""Small text helpers shared by the stages: words with offsets, quoted regions. (Sentences are the
+article's one segmentation, :attr:`Article.sentences`, made by :mod:`crosscheck.extract.sentences`.)
 
 Every helper returns character offsets into the string it was given, so that
 findings can point back at their evidence.
@@ -11,12 +12,6 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 _WORD = re.compile(r"[\w][\w'’.,%-]*[\w%]|[\w%]", re.U)
-_ABBREV = {
-    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "st", "sen", "rep", "gov", "pres", "jr", "sr",
-    "co", "corp", "inc", "ltd", "no", "vs", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
-    "dec", "u.s", "u.k", "u.n", "e.u", "a.m", "p.m", "etc", "approx", "adm", "cmdr", "rev", "fig", "est",
-}
-_SENT_END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])|[.!?]+[\"”’')\]]*$|\n\s*\n")
 
 
 class Token(NamedTuple):
@@ -43,31 +38,6 @@ def tokens(text: str) -> list[Token]:
         if n:
             out.append(Token(n, m.start(), end))
     return out
-
-
-def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """Sentences as (start, end) offsets, skipping abbreviations like 'Mr.' and 'U.S.'."""
-    spans = []
-    start = 0
-    for m in _SENT_END.finditer(text):
-        end = m.end()
-        # abbreviation before the period? then it is not a sentence end
-        before = text[start : m.start()].split()
-        if before and m.group(0).startswith(".") and before[-1].lower().rstrip(".") in _ABBREV:
-            continue
-        if before and re.fullmatch(r"(?:[A-Z]\.)+[A-Z]?", before[-1] + "."):  # initials: "J.", "U.S."
-            if len(before[-1]) <= 3:
-                continue
-        seg = text[start:end]
-        if seg.strip():
-            lead = len(seg) - len(seg.lstrip())
-            spans.append((start + lead, start + len(seg.rstrip())))
-        start = end
-    if text[start:].strip():
-        seg = text[start:]
-        lead = len(seg) - len(seg.lstrip())
-        spans.append((start + lead, start + len(seg.rstrip())))
-    return spans
 
 
 _OPEN_CLOSE = [("“", "”"), ("‘", "’"), ("«", "»")]

@@ -151,3 +151,28 @@ def clock_minutes_utc(minutes_local: float, utc_offset_minutes: int | None) -> f
     if utc_offset_minutes is None:
         return None
     return (minutes_local - utc_offset_minutes) % (24 * 60)
+
+
+def clock_24h(minutes: float) -> str:
+    """'18:04' for 1084 minutes after midnight."""
+    m = int(minutes) % (24 * 60)
+    return f"{m // 60:02d}:{m % 60:02d}"
+
+
+def clock_12h(minutes: float) -> str:
+    """'6:04 p.m.' for 1084 minutes after midnight ('12:00 p.m.' is noon, '12:00 a.m.' midnight)."""
+    m = int(minutes) % (24 * 60)
+    h = m // 60
+    return f"{(h % 12) or 12}:{m % 60:02d} {'p.m.' if h >= 12 else 'a.m.'}"
+
+
+def clock_normal(minutes: float, ambiguous: bool = False, utc_offset_minutes: int | None = None) -> str:
+    """The normal notations of a clock time, so equal times written differently share words:
+    '18:04, 6:04 p.m.' (24-hour and 12-hour), with '; 12:34 UTC' when the zone's offset is known
+    and not zero. ``ambiguous``: written without a.m./p.m. as 1-11 o'clock ("at 7:25"), which the
+    12-hour reading leaves open: both readings are given ('07:25 or 19:25, 7:25 a.m. or 7:25 p.m.')."""
+    readings = [minutes, minutes + 12 * 60] if ambiguous else [minutes]
+    out = " or ".join(clock_24h(m) for m in readings) + ", " + " or ".join(clock_12h(m) for m in readings)
+    if utc_offset_minutes:
+        out += "; " + " or ".join(clock_24h(clock_minutes_utc(m, utc_offset_minutes)) for m in readings) + " UTC"
+    return out

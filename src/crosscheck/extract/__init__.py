@@ -53,7 +53,7 @@ def extract(article: Article) -> Article:
             q.in_headline = True
         article.quantities = article.quantities + heads
         article.quotes = article.quotes + headline_quotes(article.title, article.quotes, article.actors)
-    article.dates = extract_dates(article.text, article.published)
+    article.dates = extract_dates(article.text, article.published, [(s.start, s.end) for s in article.sentences])
     for items, letter in ((article.quotes, "q"), (article.quantities, "n"), (article.dates, "d")):
         for n, x in enumerate(items, 1):
             x.id = f"{article.id}:{letter}{n}"

@@ -155,7 +155,6 @@ _FUTURE_AFTER = re.compile(
     r"(?:(?:is|are|was|were)\s+(?:due|set|expected|scheduled|slated|planned|likely)\b|will\b|would\b|[’']ll\b)",
     re.I,
 )
-_SENTENCE_BREAK = re.compile(r"[.!?][\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])|\n")
 
 _GRACE_DAYS = 7
 _TENSE_WINDOW = 100
@@ -168,11 +167,43 @@ class _Cand(NamedTuple):
     m: re.Match
 
 
+class _Sentences:
+    """The text's sentence spans, given or computed from the parse on first use (most texts never need them)."""
+
+    def __init__(self, spans: list[tuple[int, int]] | None) -> None:
+        self.spans = spans
+
+    def __call__(self, text: str) -> list[tuple[int, int]]:
+        if self.spans is None:
+            from .sentences import text_sentence_spans
+
+            self.spans = text_sentence_spans(text)
+        return self.spans
+
+
+def _sentence_around(text: str, pos: int, sentences: list[tuple[int, int]] | None) -> tuple[int, int]:
+    """(start, end) of the sentence holding ``pos``; between sentences, from the end of the one before."""
+    if sentences is None:
+        from .sentences import text_sentence_spans
+
+        sentences = text_sentence_spans(text)
+    s0, s1 = 0, len(text)
+    for a, b in sentences:
+        if a <= pos < b:
+            return a, b
+        if b <= pos:
+            s0 = b
+        elif a > pos:
+            s1 = a
+            break
+    return s0, s1
+
+
 # --------------------------------------------------------------------------
 # tense
 
 
-def tense_at(text: str, start: int, end: int) -> str:
+def tense_at(text: str, start: int, end: int, sentences: list[tuple[int, int]] | None = None) -> str:
     """'future' or 'past' for the date expression at ``text[start:end]``.
 
     Looks back up to ~100 characters within the sentence and takes the cue
@@ -182,13 +213,11 @@ def tense_at(text: str, start: int, end: int) -> str:
     it, a future cue right after it also counts ("a parade on Monday was
     expected to draw"). An expression opening its sentence ("On Friday,
     leaders will meet") takes the first cue of the rest of the sentence.
-    Otherwise past, the news default.
+    Otherwise past, the news default. The sentence is the article's one segmentation
+    (``sentences``, offsets as :attr:`Article.sentences`; computed from the parse when not given).
     """
-    lo = max(0, start - _TENSE_WINDOW)
-    before = text[lo:start]
-    breaks = list(_SENTENCE_BREAK.finditer(before))
-    if breaks:
-        before = before[breaks[-1].end() :]
+    s0, s1 = _sentence_around(text, start, sentences)
+    before = text[max(s0, start - _TENSE_WINDOW) : start]
     if _IS_BEFORE.search(before):
         return "future"
     fut = [m.end() for m in _FUTURE_CUE.finditer(before)]
@@ -199,10 +228,7 @@ def tense_at(text: str, start: int, end: int) -> str:
     if _FUTURE_AFTER.match(text[end : end + 60]):
         return "future"
     if not re.search(r"\w", before):  # opens the sentence: the main clause follows
-        after = text[end : end + _TENSE_WINDOW]
-        brk = _SENTENCE_BREAK.search(after)
-        if brk:
-            after = after[: brk.start()]
+        after = text[end : min(s1, end + _TENSE_WINDOW)]
         f = _FUTURE_CUE.search(after)
         p = _PAST_CUE.search(after)
         if f and (not p or f.start() < p.start()):
@@ -339,15 +365,20 @@ def _skip(text: str, c: _Cand) -> bool:
     return False
 
 
-def extract_dates(text: str, published: date | datetime | None) -> list[DateMention]:
-    """Date expressions in ``text`` with offsets, resolved against ``published`` (see module doc)."""
+def extract_dates(
+    text: str, published: date | datetime | None, sentences: list[tuple[int, int]] | None = None
+) -> list[DateMention]:
+    """Date expressions in ``text`` with offsets, resolved against ``published`` (see module doc).
+    ``sentences``: the text's segmentation (:attr:`Article.sentences` as offsets), computed from the parse
+    when not given and a date needs its tense."""
     if isinstance(published, datetime):
         published = published.date()
     cands = _candidates(text)
+    sentences = _Sentences(sentences)
     # weekdays last, so that "Wednesday, March 12" can use the date that follows
     done: dict[int, DateMention] = {}
     for c in sorted(cands, key=lambda c: c.kind == "weekday"):
-        mention = _resolve(text, c, published, done)
+        mention = _resolve(text, c, published, done, sentences)
         if mention is not None:
             done[c.start] = mention
     return [done[c.start] for c in cands if c.start in done]
@@ -363,7 +394,7 @@ def _pub(published: date | None) -> str:
     return f"from published {published.isoformat()}" if published else ""
 
 
-def _resolve(text: str, c: _Cand, pub: date | None, done: dict[int, DateMention]) -> DateMention | None:
+def _resolve(text: str, c: _Cand, pub: date | None, done: dict[int, DateMention], sents: _Sentences) -> DateMention | None:
     m, k, s = c.m, c.kind, text[c.start : c.end]
     if k == "iso":
         d, how = _absolute(s, int(m["y"]), int(m["m"]), int(m["d"]))
@@ -395,7 +426,7 @@ def _resolve(text: str, c: _Cand, pub: date | None, done: dict[int, DateMention]
             if cands_y:
                 d = min(cands_y, key=lambda x: abs((x - pub).days))
                 return _mention(text, c, d, "day", f"{s} → {_fmt(d)}, the year in which it falls on a {_WEEKDAYS[wd]}, nearest to published {pub.isoformat()}")
-        tense = tense_at(text, c.start, c.end)
+        tense = tense_at(text, c.start, c.end, sents(text))
         d = _safe_date(pub.year, mon, day)
         note = f"publication year ({tense} tense)"
         if tense == "past" and (d is None or d > pub + timedelta(days=_GRACE_DAYS)):
@@ -425,7 +456,7 @@ def _resolve(text: str, c: _Cand, pub: date | None, done: dict[int, DateMention]
         elif mod == "this":
             d, note = date(pub.year, mon, 1), "publication year"
         else:
-            tense = tense_at(text, m.start(), c.end)
+            tense = tense_at(text, m.start(), c.end, sents(text))
             if tense == "future":
                 y = pub.year if mon >= pub.month else pub.year + 1
                 d, note = date(y, mon, 1), f"next {_MONTH_NAME[mon]} from the publication month on (future tense)"
@@ -450,7 +481,7 @@ def _resolve(text: str, c: _Cand, pub: date | None, done: dict[int, DateMention]
         return _mention(text, c, d, unit, f"{s} → {_fmt(d)}, first day of the {unit}, {_pub(pub)}")
 
     if k == "weekday":
-        return _resolve_weekday(text, c, pub, done)
+        return _resolve_weekday(text, c, pub, done, sents)
     return None  # pragma: no cover
 
 
@@ -460,7 +491,7 @@ def _weekday_before(text: str, start: int) -> int | None:
     return _WEEKDAY_NUM[mm.group(1).lower()] if mm else None
 
 
-def _resolve_weekday(text: str, c: _Cand, pub: date | None, done: dict[int, DateMention]) -> DateMention:
+def _resolve_weekday(text: str, c: _Cand, pub: date | None, done: dict[int, DateMention], sents: _Sentences) -> DateMention:
     m = c.m
     name = m["wd"]
     wd = _WEEKDAY_NUM[name.lower()]
@@ -482,7 +513,7 @@ def _resolve_weekday(text: str, c: _Cand, pub: date | None, done: dict[int, Date
         d, note = pub + timedelta(days=fwd or 7), f"the {name} after publication"
     elif back == 0:
         d, note = pub, "the publication day"
-    elif rel == "coming" or tense_at(text, c.start, c.end) == "future":
+    elif rel == "coming" or tense_at(text, c.start, c.end, sents(text)) == "future":
         d, note = pub + timedelta(days=fwd), "next such day (future tense)"
     else:
         d, note = pub - timedelta(days=back), "most recent such day (past tense)"

@@ -10,8 +10,12 @@ police), and each coordinated verb ("... pulled 35 people out and rescued two mo
 
 from __future__ import annotations
 
+import bisect
+
 from .. import lexicon
 from ..model import ActorType, Article, Fact, FactFigure
+from ..settings import DEFAULT
+from .actors import _ROLE_WORD, _role_words
 from .nlp import doc_text
 from .quotes import CUE_LEMMAS
 
@@ -42,6 +46,94 @@ def _actor_at(article: Article, start: int, end: int, kinds=None) -> str | None:
         if any(start <= m.start < end or m.start <= start < m.end for m in a.mentions):
             return a.id
     return None
+
+
+def _referents(article: Article, doer) -> tuple[set[str], bool]:  # noqa: ANN001
+    """The ids of the actors a pronoun, role or organisation noun may stand for, and whether the word describes
+    them (a role, or a noun in the organisation's name) rather than only their kind: 'he'/'she' any person,
+    'the mayor' a person with that role, 'the bank' an organisation with 'bank' in its name, 'the company'
+    any organisation. Nothing for any other doer (a name, 'the storm', 'a spokesman', 'the operator of X')."""
+    low = doer.lower_
+    if doer.pos_ == "PRON":
+        if low not in lexicon.PERSON_PRONOUNS:
+            return set(), False
+        return {a.id for a in article.actors if a.type == ActorType.person}, False
+    if doer.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in lexicon.DEFINITE_DETERMINERS for c in doer.children):
+        return set(), False
+    if any(c.dep_ not in ("det", "amod", "compound", "poss", "case", "punct") for c in doer.children):
+        return set(), False  # "the operator of X", "the company, Acme,", "the firm that built it": the phrase says who
+    noun = doer.lemma_.lower()
+    if _ROLE_WORD.fullmatch(noun):
+        return {a.id for a in article.actors if a.type == ActorType.person and noun in _role_words(a.role)}, True
+    if noun not in lexicon.ORG_NOUNS:
+        return set(), False
+    orgs = [a for a in article.actors if a.type == ActorType.org]
+    named = {a.id for a in orgs if any(noun in n.lower().split() for n in (a.name, *a.aliases))}
+    if noun in lexicon.GENERIC_ORG_NOUNS:
+        return (named, True) if named else ({a.id for a in orgs}, False)
+    return named, True
+
+
+class _Referents:
+    """Who each sentence so far speaks of: the people and organisations it names, and those its pronouns,
+    roles and 'the company' were resolved to (so that 'Putin ... he said ... The president added ... He
+    urged' stays with one person)."""
+
+    def __init__(self, article: Article) -> None:
+        self.starts = [s.start for s in article.sentences]
+        self.events = sorted(
+            (m.start, a.id) for a in article.actors if a.type in (ActorType.person, ActorType.org) for m in a.mentions
+        )
+
+    def add(self, pos: int, actor_id: str) -> None:
+        bisect.insort(self.events, (pos, actor_id))
+
+    def antecedent(self, article: Article, doer) -> str | None:  # noqa: ANN001
+        """The id of the one actor a pronoun, role or organisation noun refers back to: of the actors it may
+        stand for (:func:`_referents`), those spoken of in the nearest sentence before it that speaks of any
+        of them (earlier in its own sentence included). Resolved only when that is one actor; else None."""
+        cands, described = _referents(article, doer)
+        named = {i for pos, i in self.events if pos < doer.idx and i in cands}
+        if described and len(named) == 1:  # the only mayor, the only bank the text has named
+            (found,) = named
+            self.add(doer.idx, found)
+            return found
+        here = bisect.bisect_right(self.starts, doer.idx) - 1
+        reach = self.starts[here - DEFAULT.referent_lookback] if here - DEFAULT.referent_lookback >= 0 else 0
+        before = [(pos, i) for pos, i in self.events if reach <= pos < doer.idx and i in cands]
+        if not before:
+            return None
+        k = bisect.bisect_right(self.starts, before[-1][0])
+        lo = self.starts[k - 1] if k > 0 else 0
+        ids = {i for pos, i in before if pos >= lo}
+        if len(ids) != 1:
+            return None
+        (found,) = ids
+        self.add(doer.idx, found)
+        return found
+
+
+def _head_actor(article: Article, tok) -> str | None:  # noqa: ANN001
+    """The actor a phrase's head names ('Russian President Vladimir Putin', 'Maya Chen, the mayor'), not any
+    name inside it ('Passengers aboard the Northern Star ferry' is no one's doing)."""
+    for t in [tok, *(c for c in tok.children if c.dep_ in ("compound", "flat"))]:
+        found = _actor_at(article, t.idx, t.idx + len(t.text), (ActorType.person, ActorType.org))
+        if found:
+            return found
+    for c in tok.children:  # "the commander, Mauger,"
+        if c.dep_ == "appos" and c.pos_ == "PROPN":
+            return _head_actor(article, c)
+    return None
+
+
+def _resolve(article: Article, tok, refs: _Referents, quoted: bool) -> str | None:  # noqa: ANN001
+    """The actor id of a doer or a speaker: the one its head names, else (a pronoun outside quotation marks,
+    a role, 'the company') the one the text has named for it (:meth:`_Referents.antecedent`)."""
+    found = _head_actor(article, tok)
+    if found is None and not (quoted and tok.pos_ == "PRON"):
+        # a pronoun inside a quotation is the speaker's word, about someone the reader may not have met
+        found = refs.antecedent(article, tok)
+    return found
 
 
 def _predicates(sent) -> list[tuple[object, object | None]]:  # noqa: ANN001
@@ -101,6 +193,10 @@ def extract_facts(doc, article: Article) -> list[Fact]:  # noqa: ANN001
     """The facts of one parsed article whose sentences, quotes, quantities, dates and actors are extracted."""
     facts: list[Fact] = []
     body_quotes = [q for q in article.quotes if not q.in_headline]
+    refs = _Referents(article)
+
+    def quoted(pos: int) -> bool:
+        return any(q.direct and q.start <= pos < q.end for q in body_quotes)
     for stored in article.sentences:
         if stored.kind != "text":
             continue
@@ -132,18 +228,16 @@ def extract_facts(doc, article: Article) -> list[Fact]:  # noqa: ANN001
             where = [a.id for a in article.actors if a.type == ActorType.place and any(c0 <= m.start < c1 for m in a.mentions)]
             in_quotes = [q for q in body_quotes if q.start < c1 and c0 < q.end]
             attribution = None
+            cs = next((c for c in cue.children if c.dep_ in _SUBJ and c.idx >= stored.start), None) if cue is not None else None
+            speaker = _resolve(article, cs, refs, quoted(cs.idx)) if cs is not None else None
             speaker_quote = next((q for q in in_quotes if q.speaker and (q.direct and q.start <= verb.idx < q.end or not q.direct)), None)
             if speaker_quote is not None:
                 attribution = next((a.id for a in article.actors if a.name == speaker_quote.speaker), speaker_quote.speaker)
-            elif cue is not None:
-                cs = next((c for c in cue.children if c.dep_ in _SUBJ), None)
-                if cs is not None:
-                    s0, s1 = cs.left_edge.idx, cs.right_edge.idx + len(cs.right_edge.text)
-                    attribution = _actor_at(article, max(s0, stored.start), s1) or _phrase(cs, stored.start)
+            elif cs is not None:
+                attribution = speaker or _phrase(cs, stored.start)
             who = who_text = None
-            if doer is not None:
-                d0, d1 = doer.left_edge.idx, doer.right_edge.idx + len(doer.right_edge.text)
-                who, who_text = _actor_at(article, max(d0, stored.start), d1), _phrase(doer, stored.start) or None
+            if doer is not None and doer.idx >= stored.start:
+                who, who_text = _resolve(article, doer, refs, quoted(doer.idx)), _phrase(doer, stored.start) or None
             facts.append(
                 Fact(
                     id=f"{article.id}:f{len(facts) + 1}",

@@ -72,7 +72,7 @@ from ..lexicon import (
 )
 from .. import lexicon
 from ..model import Conversion, Hedge, Quantity, Span
-from ..units import BARE, CLOCK, clock_minutes_utc
+from ..units import BARE, CLOCK, clock_minutes_utc, clock_normal
 
 __all__ = ["extract_quantities", "HEDGES", "check_conversion", "si_value"]
 
@@ -975,7 +975,7 @@ _CONV_CLOSE_RE = re.compile(r"[ \t\u00a0]*[)\]]")
 
 _ZONE_ALT = "|".join(sorted((re.escape(z) for z in TIME_ZONES), key=len, reverse=True))
 _CLOCK_RE = re.compile(
-    r"(?<![\w.:$£€/-])(?:(?P<h>[01]?\d|2[0-3])(?:(?P<sep>[:.])(?P<m>[0-5]\d))?(?![\d,])"
+    r"(?<![\w.:$£€/-])(?:(?P<h>[01]?\d|2[0-3])(?:(?P<sep>[:.])(?P<m>[0-5]\d))?(?!\d|,\d)"
     r"|(?P<word>noon|midday|midnight)\b)"
     r"(?P<ampm>[ \u00a0]?(?:[ap]\.[ \u00a0]?m\.?|[ap]m\b|[AP]M\b|[AP]\.M\.))?"
     r"(?P<zone>[ \u00a0]*\(?(?:(?:" + _ZONE_ALT + r")\b(?:\.(?=\s))?|[EPCM]\.T\.?|local[ \u00a0]+time\b"
@@ -1034,9 +1034,12 @@ def clock_times(text: str) -> list[Quantity]:
                 zone = re.sub(r"\s+", " ", z)
         hedge, start = _hedge_before(text, m.start(), CLOCK, "unit")
         utc = clock_minutes_utc(minutes, offset)
+        # "at 7:25" without a.m./p.m. is open in the 12-hour reading; "07:25", "19:25", "7:25 p.m." are not
+        ambiguous = not ampm and not m.group("word") and 1 <= minutes // 60 <= 11 and not m.group("h").startswith("0")
+        normal = clock_normal(minutes, ambiguous, offset)
         out.append(
             Quantity(
-                start=start, end=end, text=text[start:end], value=float(minutes), unit=CLOCK, counts="time of day",
+                start=start, end=end, text=f"{text[start:end]} [{normal}]", value=float(minutes), unit=CLOCK, counts="time of day",
                 hedge=hedge, hedge_kind=HEDGES[hedge] if hedge else Hedge.exact, zone=zone, utc_offset=offset,
                 value_si=utc * 60 if utc is not None else None, unit_si="s UTC" if utc is not None else None,
             )

@@ -81,3 +81,21 @@ def sentences(doc, article: Article) -> list[Sentence]:  # noqa: ANN001
             kind = _kind(article, para, p0, headings)
         out.append(Sentence(id=f"{article.id}:s{len(out) + 1}", start=s0, end=s1, kind=kind))
     return out
+
+
+def segment(article: Article) -> list[Sentence]:
+    """The article's sentences from a fresh parse of its text (what :func:`crosscheck.extract.extract` stores)."""
+    from .nlp import parse
+
+    return sentences(parse(article.text), article) if article.text else []
+
+
+def sentence_spans(article: Article) -> list[tuple[int, int]]:
+    """The article's sentences as (start, end) offsets: the stored ones (:attr:`Article.sentences`), or, for an
+    article not yet through extraction, the same segmentation computed from its parse."""
+    return [(s.start, s.end) for s in (article.sentences or segment(article))]
+
+
+def text_sentence_spans(text: str) -> list[tuple[int, int]]:
+    """The segmentation of a bare text (no article: no headings known), from its parse."""
+    return sentence_spans(Article(id="text", text=text))

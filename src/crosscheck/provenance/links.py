@@ -24,8 +24,9 @@ from dataclasses import dataclass, field
 
 from ..clean.boilerplate import AGENCIES
 from ..clean.sections import is_liveblog
+from ..extract.sentences import sentence_spans
 from ..model import Article, ReuseKind, ReuseLink, SharedPassage, Span
-from ..text import Token, inside, quoted_regions, sentence_spans, tokens
+from ..text import Token, inside, quoted_regions, tokens
 from .passages import Twin, longest_increasing, tile, twins
 from .settings import DEFAULT, ProvenanceSettings
 from .specifics import quote_keys, sentence_specifics
@@ -67,7 +68,8 @@ def prepare(article: Article) -> Prepared:
     spans = article.on_topic_spans()
     on = lambda s, e: any(a <= s and e <= b for a, b in spans)  # noqa: E731
     toks = [t for t in tokens(text) if on(t.start, t.end)]
-    sents = [(s, e) for s, e in sentence_spans(text) if on(s, e) and len(text[s:e].split()) >= 3]
+    # the article's one segmentation (Article.sentences)
+    sents = [(s, e) for s, e in sentence_spans(article) if on(s, e) and len(text[s:e].split()) >= 3]
     quoted = quoted_regions(text)
     unq = [t for t in toks if not inside(quoted, t.start, t.end)]
     p = Prepared(article, toks, sents, quoted, len(unq))
