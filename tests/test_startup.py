@@ -92,3 +92,33 @@ def test_prestarted_workers_are_not_started_where_the_tagger_is_loaded_already()
         "print(json.dumps({'n': runner.prestart(1)}))\n"
     )
     assert got["n"] == 0
+
+
+def test_the_entry_point_forks_the_worker_only_for_a_serial_analysis():
+    from crosscheck.entry import wants_prefork
+
+    assert wants_prefork(["analyze", "articles/"])
+    assert wants_prefork(["analyze", "-", "--backend", "serial", "-q"])
+    assert wants_prefork(["analyze", "x", "--backend=Serial"])
+    assert not wants_prefork(["analyze", "x", "--backend", "process"])
+    assert not wants_prefork(["analyze", "x", "--backend=dask"])
+    assert not wants_prefork(["analyze", "x", "--scheduler", "tcp://h:8786"])
+    assert not wants_prefork(["analyze", "--help"])
+    assert not wants_prefork(["ingest", "x"]) and not wants_prefork([]) and not wants_prefork(["--version"])
+
+
+def test_a_worker_forked_before_any_import_is_adopted_by_the_runner():
+    got = _fresh(
+        "import json, sys\n"
+        "from crosscheck import prefork\n"
+        "started = prefork.start()\n"
+        "early = sorted(m for m in sys.modules if m.startswith('crosscheck.') and m != 'crosscheck.prefork')\n"
+        "from crosscheck import runner\n"
+        "from crosscheck.model import Article\n"
+        f"text = open({str(ROOT / 'examples' / '01_wire_original.txt')!r}).read()\n"
+        "out = runner.run_articles([Article(id='a', raw_text=text)])\n"
+        "print(json.dumps({'started': started, 'early': early, 'here': runner._models_loaded(), 'ok': out[0].ok,\n"
+        "    'quotes': len(out[0].quotes), 'left': len(runner._prestarted) + len(prefork._started)}))\n"
+    )
+    assert got["started"] is True and got["early"] == []  # forked before crosscheck's own modules were imported
+    assert got["here"] is False and got["ok"] is True and got["quotes"] > 0 and got["left"] == 0

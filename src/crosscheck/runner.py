@@ -109,14 +109,27 @@ def _models_loaded() -> bool:
 _prestarted: list[_Worker] = []
 
 
+def _adopt_preforked() -> None:
+    """Take over the worker :mod:`crosscheck.prefork` started, if any."""
+    from . import prefork
+
+    found = prefork.take()
+    if found and not _prestarted:
+        import atexit
+
+        atexit.register(_stop_prestarted)
+    _prestarted.extend(_Worker.adopt(conn, proc) for conn, proc in found)  # type: ignore[arg-type]
+
+
 def prestart(n: int = 1) -> int:
     """Start ``n`` workers for the default stage now, each loading the tagger itself while this process goes on
     (reading the inputs, importing the story stages, loading the embedder). The next :func:`run_articles` with
     the default stage takes them. For a cold start (the CLI): the tagger's load (about a second) overlaps the
     rest of the start instead of preceding it. Nothing is started where the tagger is loaded in this process
-    already (forked workers share it), without fork, or inside a daemonic process. Returns how many run.
-    Workers left untaken are stopped when the process exits.
+    already (forked workers share it), without fork, or inside a daemonic process. A worker started by
+    :mod:`crosscheck.prefork` counts. Returns how many run. Workers left untaken are stopped when the process exits.
     """
+    _adopt_preforked()
     if (
         n < 1
         or _models_loaded()
@@ -135,6 +148,7 @@ def prestart(n: int = 1) -> int:
 
 
 def _take_prestarted(n: int) -> list[_Worker]:
+    _adopt_preforked()
     taken = [w for w in _prestarted[:n] if w.proc.is_alive()]
     for w in _prestarted[n:] + [w for w in _prestarted[:n] if w not in taken]:
         w.stop()
@@ -362,6 +376,14 @@ class _Worker:
         child.close()
         self.jobs: deque[tuple[int, Article]] = deque()
         self.deadline = 0.0
+
+    @classmethod
+    def adopt(cls, conn: Connection, proc: multiprocessing.process.BaseProcess) -> _Worker:
+        """A worker started elsewhere (:mod:`crosscheck.prefork`) running :func:`_worker_main`."""
+        w = cls.__new__(cls)
+        w.conn, w.proc = conn, proc
+        w.jobs, w.deadline = deque(), 0.0
+        return w
 
     def give(self, job: tuple[int, Article], seconds: float) -> None:
         if not self.jobs:

@@ -1,0 +1,39 @@
+"""The ``crosscheck`` command's entry point.
+
+For ``crosscheck analyze`` with the serial backend (the default), the worker that will parse the articles is
+forked first (:mod:`crosscheck.prefork`), before the command line is imported: spaCy loads in the worker while
+this process imports typer and the pipeline, parses the options and reads the inputs. Every other command, and
+``--help``, goes straight to :func:`crosscheck.cli.main`.
+"""
+
+from __future__ import annotations
+
+import sys
+
+
+def wants_prefork(argv: list[str]) -> bool:
+    """``crosscheck analyze ...`` that will run the serial backend on this machine."""
+    if not argv or argv[0] != "analyze":
+        return False
+    for k, arg in enumerate(argv):
+        if arg in ("-h", "--help") or arg.startswith("--scheduler"):
+            return False
+        if arg.startswith("--backend"):
+            value = arg.partition("=")[2] if "=" in arg else (argv[k + 1] if k + 1 < len(argv) else "")
+            if value.strip().lower() != "serial":
+                return False
+    return True
+
+
+def main() -> None:
+    if wants_prefork(sys.argv[1:]):
+        from . import prefork
+
+        prefork.start()
+    from .cli import main as cli_main
+
+    cli_main()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()
