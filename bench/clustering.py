@@ -164,7 +164,7 @@ def main() -> None:
     times = []
     for n in args.sizes:
         feed = synthetic_feed(n)
-        old = f"{timed(old_cluster, feed)[0]:8.2f}" if n <= args.old_max else f"{'-':>8s}"
+        old = f"{timed(old_cluster, feed)[0]:8.1f}" if n <= args.old_max else f"{'-':>8s}"
         secs, stories = timed(cluster, feed)
         f1 = bcubed([s.article_ids for s in stories], {a.id: a.id.split("-")[0] for a in feed})[2]
         times.append((n, secs))
@@ -204,6 +204,7 @@ def write(real_rows: list[tuple], syn_rows: list[tuple], growth: str, misses: li
     n_events = len(gold["events"])
     lines = [
         "## Story clustering (bench/clustering.py)",
+        "",
         f"`.venv/bin/python bench/clustering.py --old-max {args.old_max} --write` (2 shared cores). Real mixed feed: "
         f"tests/fixtures/mixed, {len(gold['articles'])} page openings, {n_events} events, "
         f"{len(gold['same_topic_different_event'])} same-topic-different-event pairs (README there).",
