@@ -60,10 +60,10 @@ def test_same_topic_different_events_end_in_different_stories(mixed):
         shared = {story_of[i] for i in a_ids} & {story_of[i] for i in b_ids}
         if shared:
             failures.append((pair["a"], pair["b"]))
-    # the two Webb findings and the two iPhone events are the held-out pairs the clustering still joins
-    # (see bench/RESULTS.md); every other pair must stay apart
-    assert set(failures) <= {("jwst-early-galaxies", "jwst-massive-galaxies"), ("iphone15-event", "iphone16-launch")}
-    assert len(failures) < len(gold["same_topic_different_event"]) / 2
+    # the two Webb findings are the one held-out pair the clustering still joins: a two-sentence article that
+    # names nothing but the telescope is as close to one finding as to the other (see bench/RESULTS.md); the two
+    # iPhone launches are kept apart by the model number in the headline; every other pair must stay apart
+    assert set(failures) <= {("jwst-early-galaxies", "jwst-massive-galaxies")}
 
 
 def test_calibrate_pairs_stay_apart(mixed):

@@ -122,6 +122,13 @@ class ClusterSettings(BaseModel):
         "(at most 780 pairs of small sets: faster than an LSH index and its import); from here on, MinHash LSH.",
     )
     key_entities: int = Field(default=16, description="Strongest names and figures per article that go into its MinHash.")
+    headline_figure_boost: float = Field(
+        default=2.0,
+        description="Factor on the weight of a figure the headline states too ('iPhone 16', 'magnitude 6.8'): the "
+        "headline gives the event's own figures, the body also recalls earlier events' ('the iPhone 15'). Calibrate "
+        "split: F1 1.0 from 1 to 3; held-out split: B-cubed F1 0.900 at 1 (a launch article joined the previous "
+        "year's launch), 0.948 from 1.5 to 3; the six eval story sets stay whole and apart at 2.",
+    )
     key_terms: int = Field(
         default=4,
         description="Strongest words per article that go into its MinHash too (all of them made the keys of a feed "
@@ -132,6 +139,7 @@ class ClusterSettings(BaseModel):
 DEFAULT_SETTINGS = ClusterSettings()
 
 FIGURE_SPECIFICITY = 3.0  # a figure weighs as much as a name word of Zipf frequency 3.5 (rare, not unknown)
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _NAME_WORD = re.compile(r"[^\W_][\w.&'’-]*")
 
 
@@ -167,7 +175,8 @@ def _figure(value: float, unit: str, min_figure: float) -> str | None:
 
 
 def entity_features(article: Article, settings: ClusterSettings = DEFAULT_SETTINGS) -> dict[str, float]:
-    """Names (whole and word by word) and figures of an article, with their rarity in English as weight."""
+    """Names (whole and word by word) and figures of an article, with their rarity in English as weight (a figure
+    the headline states too weighs ``settings.headline_figure_boost`` times more)."""
     feats: Counter[str] = Counter()
     base: dict[str, float] = {}
     for actor in article.actors:
@@ -183,11 +192,13 @@ def entity_features(article: Article, settings: ClusterSettings = DEFAULT_SETTIN
             for w in words:
                 feats["~" + w] = max(feats["~" + w], weight)
                 base["~" + w] = specificity(w) ** settings.rarity_power
+    headline = set(_NUMBER.findall((article.title or "").replace(",", "")))
     for q in article.quantities:
         key = _figure(q.value, q.unit, settings.min_figure)
         if key:
             feats[key] += 1
-            base[key] = FIGURE_SPECIFICITY**settings.rarity_power
+            boost = settings.headline_figure_boost if f"{q.value:g}" in headline else 1.0
+            base[key] = max(base.get(key, 0.0), boost * FIGURE_SPECIFICITY**settings.rarity_power)
     return {k: base[k] * (1 + math.log(c)) for k, c in feats.items()}
 
 
