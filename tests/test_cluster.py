@@ -206,3 +206,25 @@ def test_growth_is_near_linear():
 
     times = [cpu(small), cpu(large)]
     assert times[1] <= 8 * times[0], times
+
+
+def test_the_same_event_weeks_apart_gives_two_linked_stories():
+    """A story keeps to its time window; a development weeks later becomes its own story, linked to it."""
+    from datetime import date
+
+    from crosscheck.cluster import cluster
+    from crosscheck.model import Article
+    from crosscheck.runner import run_articles
+
+    quake = sorted((ROOT / "tests" / "fixtures" / "provenance_quake").glob("*.txt"))
+    arts = [Article(id=f.stem, raw_text=f.read_text(encoding="utf-8")) for f in quake]
+    for k, a in enumerate(arts):
+        a.published, a.published_source = (date(2021, 3, 1) if k < 3 else date(2021, 3, 29)), "jsonl"
+    other = sorted((ROOT / "examples").glob("*.txt"))[0]
+    arts.append(Article(id="elsewhere", raw_text=other.read_text(encoding="utf-8"), published=date(2021, 3, 2), published_source="jsonl"))
+    stories = cluster(run_articles(arts, budget=False))
+    by_member = {aid: s for s in stories for aid in s.article_ids}
+    early, late = by_member[quake[0].stem], by_member[quake[-1].stem]
+    assert early.id != late.id
+    assert early.related == [late.id] and late.related == [early.id]
+    assert by_member["elsewhere"].related == []

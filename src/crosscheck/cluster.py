@@ -329,9 +329,17 @@ def _link(a: _Group, b: _Group, share: float) -> tuple[float, float]:
 
 def group_articles(articles: list[Article], settings: ClusterSettings = DEFAULT_SETTINGS) -> list[list[Article]]:
     """Groups of articles, one event each: average-link agglomeration over LSH candidate pairs."""
+    return link_groups(articles, settings)[0]
+
+
+def link_groups(
+    articles: list[Article], settings: ClusterSettings = DEFAULT_SETTINGS
+) -> tuple[list[list[Article]], list[tuple[int, int]]]:
+    """:func:`group_articles`, and the pairs of groups (by position) that are alike enough to be one story but
+    lie further apart in time than the window: a later development of the event, linked rather than joined."""
     ok = sorted((a for a in articles if a.ok), key=lambda a: a.id)
     if not ok:
-        return []
+        return [], []
     raw_ent = [entity_features(a, settings) for a in ok]
     raw_term = [term_features(a, settings) for a in ok]
     n = len(ok)
@@ -345,6 +353,7 @@ def group_articles(articles: list[Article], settings: ClusterSettings = DEFAULT_
     owner = list(range(n))  # article index -> index of its group (the group keeps its founding member's index)
     neighbours: dict[int, set[int]] = {i: set() for i in range(n)}
     heap: list[tuple[float, int, int, int, int]] = []
+    held: list[tuple[int, int]] = []
 
     def push(g: int, h: int) -> None:
         a, b = (g, h) if g < h else (h, g)
@@ -362,7 +371,11 @@ def group_articles(articles: list[Article], settings: ClusterSettings = DEFAULT_
         if a not in groups or b not in groups or groups[a].version != va or groups[b].version != vb:
             continue  # stale: one of the groups has changed since
         ga, gb = groups[a], groups[b]
-        if not _within_window(ga, gb, settings.window_days) or not _most_pairs_agree(ga, gb, ent, term, settings):
+        if not _within_window(ga, gb, settings.window_days):
+            if _most_pairs_agree(ga, gb, ent, term, settings):
+                held.append((a, b))  # one event by its words, days apart: linked, not joined
+            continue
+        if not _most_pairs_agree(ga, gb, ent, term, settings):
             continue
         # merge b into a (a is the smaller index, so a group keeps the index of its earliest-sorted article)
         ga.members += gb.members
@@ -381,8 +394,11 @@ def group_articles(articles: list[Article], settings: ClusterSettings = DEFAULT_
             neighbours[c].add(a)
             push(a, c)
 
-    out = [[ok[i] for i in sorted(g.members)] for g in groups.values()]
-    return sorted(out, key=lambda g: (-len(g), g[0].id))
+    order = sorted(groups, key=lambda g: (-len(groups[g].members), ok[min(groups[g].members)].id))
+    position = {g: k for k, g in enumerate(order)}
+    out = [[ok[i] for i in sorted(groups[g].members)] for g in order]
+    links = sorted({tuple(sorted((position[owner[a]], position[owner[b]]))) for a, b in held if owner[a] != owner[b]})
+    return out, links  # type: ignore[return-value]
 
 
 def story_id(members: list[Article]) -> str:
@@ -393,13 +409,18 @@ def story_id(members: list[Article]) -> str:
 
 def cluster(articles: list[Article], settings: ClusterSettings = DEFAULT_SETTINGS) -> list[Story]:
     """Stories from the analysed articles (skipped ones are ignored), largest first."""
-    ordered = group_articles(articles, settings)
+    ordered, links = link_groups(articles, settings)
     for members in ordered:
         flag_liveblog_entries(members)
     stories = []
     for members in ordered:
         title = story_title([a.title for a in members], [a.text for a in members])
         stories.append(Story(id=story_id(members), title=title, article_ids=[a.id for a in members]))
+    for x, y in links:
+        stories[x].related.append(stories[y].id)
+        stories[y].related.append(stories[x].id)
+    for story in stories:
+        story.related.sort()
     return stories
 
 

@@ -406,6 +406,11 @@ class Story(_Model):
     title: str | None = None
     event: str | None = Field(default=None, description="One sentence on the event, from the most widely carried claim.")
     article_ids: list[str] = Field(default_factory=list)
+    related: list[str] = Field(
+        default_factory=list,
+        description="Ids of stories on a later or earlier development of the same event: as alike as one story's "
+        "articles, but published further apart than the clustering window (a week).",
+    )
     event_date: date | None = None
     event_date_reason: str | None = None
     actors: list[Actor] = Field(default_factory=list)

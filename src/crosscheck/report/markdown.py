@@ -116,6 +116,8 @@ def _summary(story: Story, max_items: int | None) -> list[str]:
         out.append(f"**Event:** {_quote(story.event)}")
     if story.event_date:
         out.append(f"**Date:** {story.event_date.isoformat()} ({md(story.event_date_reason or '')})")
+    if story.related:
+        out.append("**Other developments (linked stories):** " + ", ".join(code(r) for r in story.related))
     for kind, label in (("person", "People"), ("org", "Organisations"), ("place", "Places")):
         names = [a.name for a in story.actors if a.type.value == kind]
         shown, hidden = cut(names, max_items)
