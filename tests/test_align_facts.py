@@ -409,3 +409,36 @@ def test_the_settings_used_are_recorded_on_each_story(tmp_path):
     report = crosscheck.analyze([str(tmp_path)], align_settings=AlignSettings(date_max_gap_days=3))
     assert report.stories and all(s.align_settings and s.align_settings.date_max_gap_days == 3 for s in report.stories)
     assert '"date_max_gap_days":3' in report.model_dump_json()
+
+
+def test_story_stages_read_the_facts_and_never_parse(tmp_path, monkeypatch):
+    """Alignment builds its slots from extraction's Fact units: the story stages never load or run spaCy."""
+    import crosscheck
+    from crosscheck.extract import nlp
+    from crosscheck.model import Story
+    from crosscheck.pipeline import story_stages
+
+    for name, text in FRONT.items():
+        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
+    report = crosscheck.analyze([str(tmp_path)])
+    by_id = {a.id: a for a in report.articles}
+
+    def no_parse(*_a, **_k):
+        raise AssertionError("a story stage asked for the spaCy pipeline")
+
+    monkeypatch.setattr(nlp, "get_nlp", no_parse)
+    monkeypatch.setattr(nlp, "parse", no_parse)
+    story = story_stages(Story(id="s", article_ids=[a.id for a in report.articles]), by_id)
+    assert story.claims
+    assert not joined(story, "pounding Selmani positions", "attacks on Kordavian positions")
+
+
+def test_durations_of_different_things_are_not_one_measure():
+    """'a three-year war' and 'a 30-day ceasefire': each duration is a property of its noun, not one figure."""
+    from crosscheck.align.facts_view import figure_kind
+    from crosscheck.extract import extract
+    from crosscheck.model import Article
+
+    art = extract(Article(id="d", text="Envoys offered a 30-day ceasefire to end the three-year war in the north.\n"))
+    kinds = {q.text: figure_kind(art, q) for q in art.quantities}
+    assert len(kinds) == 2 and len(set(kinds.values())) == 2, kinds

@@ -153,6 +153,9 @@ class Matcher:
                 return Verdict(DIFFERENT, score, "two remarks of one speaker", veto=True)
         if bool(a.speaker) != bool(b.speaker) and not (a.attribution and b.attribution):
             score -= self.s.subject_penalty  # a speaker's quoted words vs an outlet's own narration
+            quoted, told = (a, b) if a.speaker else (b, a)
+            if told.subjects and quoted.speaker not in told.who:
+                score -= self.s.subject_penalty  # ... about what others did, never naming the speaker
         if a.attribution and a.attribution == b.attribution:
             score += self.s.predicate_bonus  # both outlets cite the same party for it
         if a.days & b.days:
