@@ -442,3 +442,64 @@ def test_durations_of_different_things_are_not_one_measure():
     art = extract(Article(id="d", text="Envoys offered a 30-day ceasefire to end the three-year war in the north.\n"))
     kinds = {q.text: figure_kind(art, q) for q in art.quantities}
     assert len(kinds) == 2 and len(set(kinds.values())) == 2, kinds
+
+
+BRIDGE = {
+    "wire": """ date 2026-09-14
+Road bridge collapses into the Meren river; three drivers rescued
+
+By Ana Velez
+
+LORSK (AP) - A road bridge over the Meren river collapsed on Sunday evening, sending two cars and a delivery van into the water, officials said.
+
+"The bridge simply folded in the middle," Lorsk Mayor Petra Vanek said. "It is a miracle that nobody was on it at rush hour."
+
+Divers pulled three drivers from the river, the fire service said.
+
+"We owe them a full inquiry, and they will get one. I can only imagine what the families went through tonight," Brod said in a statement.
+
+"We will keep searching the river until every family has an answer," fire chief Tomas Brod told reporters.
+""",
+    "daily": """ date 2026-09-14
+Meren bridge falls into river, three pulled out alive
+
+A road bridge over the Meren river in Lorsk collapsed on Sunday evening and two cars and a van fell into the water.
+
+"The bridge folded like paper," Mayor Petra Vanek said. "It's a miracle nobody was on it during rush hour."
+
+Divers rescued three drivers from the river, according to the fire service.
+
+"We will keep searching the river until every family has an answer, whatever it takes," fire chief Tomas Brod said.
+""",
+    "radio": """ date 2026-09-14
+Lorsk bridge collapse: drivers rescued from Meren river
+
+The Meren river road bridge in Lorsk collapsed on Sunday evening, officials said, and three drivers were rescued by divers.
+
+"We will keep searching river until every family has an answer," fire chief Tomas Brod said on Sunday night.
+
+Engineers will inspect the town's other two bridges on Monday, the mayor's office said.
+
+"I can only imagine what the families went through tonight. We owe them a full inquiry," Brod said later.
+""",
+}
+
+
+def _quote_discrepancies(story):
+    return [d for d in story.discrepancies if d.kind == DiscrepancyKind.quote]
+
+
+def test_a_longer_excerpt_or_a_dropped_article_is_not_an_altered_quote(tmp_path):
+    """One outlet quotes the fire chief's sentence further than the others (an excerpt), one drops a 'the', one takes
+    his later sentences in another order."""
+    story = analyse(tmp_path, BRIDGE)
+    assert not [d for d in _quote_discrepancies(story) if "Brod" in d.summary], [d.summary for d in story.discrepancies]
+
+
+def test_consecutive_quotes_of_one_speaker_are_one_remark_worded_differently(tmp_path):
+    """The mayor's two quoted sentences, split by 'she said', are one remark: one discrepancy, both versions in quotes."""
+    story = analyse(tmp_path, BRIDGE)
+    (d,) = [d for d in _quote_discrepancies(story) if "Vanek" in d.summary]
+    values = {s.value for s in d.sides}
+    assert any("folded like paper" in v and "during rush hour" in v for v in values), values
+    assert '"The bridge folded like paper' in d.summary or '"The bridge simply folded' in d.summary, d.summary
