@@ -469,7 +469,9 @@ A road bridge over the Meren river in Lorsk collapsed on Sunday evening and two 
 
 Divers rescued three drivers from the river, according to the fire service.
 
-"We will keep searching the river until every family has an answer, whatever it takes," fire chief Tomas Brod said.
+"This is a dark day for the town. We will rebuild the bridge within a year," Vanek told a news conference.
+
+"We will keep searching the river until every family has an answer. Whatever it takes," fire chief Tomas Brod said.
 """,
     "radio": """ date 2026-09-14
 Lorsk bridge collapse: drivers rescued from Meren river
@@ -480,9 +482,17 @@ The Meren river road bridge in Lorsk collapsed on Sunday evening, officials said
 
 Engineers will inspect the town's other two bridges on Monday, the mayor's office said.
 
+Mayor Petra Vanek called Sunday a dark day for the town. "We will rebuild the bridge within a year," she said.
+
 "I can only imagine what the families went through tonight. We owe them a full inquiry," Brod said later.
 """,
 }
+
+
+def test_a_quote_with_words_its_shorter_version_gives_as_narration_is_not_altered(tmp_path):
+    """The radio gives 'a dark day for the town' in its own words before quoting the rest: nothing was left out."""
+    story = analyse(tmp_path, BRIDGE)
+    assert not [d for d in _quote_discrepancies(story) if "rebuild" in " ".join(s.value for s in d.sides)], [d.summary for d in story.discrepancies]
 
 
 def _quote_discrepancies(story):
@@ -499,7 +509,69 @@ def test_a_longer_excerpt_or_a_dropped_article_is_not_an_altered_quote(tmp_path)
 def test_consecutive_quotes_of_one_speaker_are_one_remark_worded_differently(tmp_path):
     """The mayor's two quoted sentences, split by 'she said', are one remark: one discrepancy, both versions in quotes."""
     story = analyse(tmp_path, BRIDGE)
-    (d,) = [d for d in _quote_discrepancies(story) if "Vanek" in d.summary]
+    (d,) = [d for d in _quote_discrepancies(story) if "Vanek" in d.summary and "folded" in d.summary]
     values = {s.value for s in d.sides}
     assert any("folded like paper" in v and "during rush hour" in v for v in values), values
     assert '"The bridge folded like paper' in d.summary or '"The bridge simply folded' in d.summary, d.summary
+
+
+DERAILMENT = {
+    "wire": """ date 2026-11-20
+Freight train derails near Olvan, line closed
+
+By Jonas Beck
+
+OLVAN (AP) - A freight train carrying grain derailed near Olvan on Thursday morning, blocking the main line to the coast.
+
+"Three crew members were taken to hospital with minor injuries," police chief Marta Ilic told reporters at the scene.
+
+The rail operator said the line would stay closed until Saturday.
+""",
+    "daily": """ date 2026-11-20
+Grain train derails at Olvan
+
+A freight train loaded with grain came off the tracks near Olvan on Thursday morning and blocked the main line to the coast.
+
+"Three crew members went to hospital with light injuries," police chief Marta Ilic told reporters at the scene.
+
+Passengers to the coast are being taken by bus until the line reopens on Saturday.
+""",
+}
+
+
+def test_a_quote_worded_differently_does_not_dispute_the_fact(tmp_path):
+    """Two outlets word the police chief's remark differently (a quote discrepancy); the fact is not disputed."""
+    story = analyse(tmp_path, DERAILMENT)
+    assert _quote_discrepancies(story)
+    (claim,) = joined(story, "were taken to hospital", "went to hospital")
+    assert claim.status == ClaimStatus.corroborated
+
+
+MARCH = {
+    "wire": """ date 2026-10-03
+Rebel column advances on Darel as army falls back
+
+By Lena Okoro
+
+DAREL (Reuters) - A rebel column advanced north towards the capital Darel on Saturday, meeting little resistance, residents said.
+
+A video posted on Saturday showed rebel trucks less than 500 km from Darel, on the main highway north.
+
+The army said it had set up checkpoints on all roads into the capital.
+""",
+    "paper": """ date 2026-10-03
+Darel braces as rebels move north
+
+Rebel fighters moved north towards Darel on Saturday, and the army set up checkpoints on the roads into the capital.
+
+Authorities in the Varo region, about 420 km from Darel, lifted the curfew they had imposed the day before.
+
+Shops in Darel closed early and queues formed at petrol stations.
+""",
+}
+
+
+def test_distances_compatible_only_through_a_hedge_do_not_join_two_facts(tmp_path):
+    """'less than 500 km' allows 420 km, but the convoy's distance and a region's are not one figure restated."""
+    story = analyse(tmp_path, MARCH)
+    assert not joined(story, "less than 500 km", "about 420 km")

@@ -32,7 +32,7 @@ from ..lexicon import REPORT_CUES
 from ..model import Article, ClaimStatus, Evidence, Span, Story, StoryClaim
 from ..provenance import passage_group
 from ..settings import AlignSettings
-from .facts_view import REPORTING_LEMMAS, FactView, fact_views
+from .facts_view import REPORTING_LEMMAS, FactView, Figure, fact_views
 
 _REPORT_CUE = re.compile(REPORT_CUES, re.I)
 WEAK_PREDICATES = REPORTING_LEMMAS | {"be", "have", "do", "make", "get", "take", "go"}
@@ -173,11 +173,13 @@ class Matcher:
             for k in shared:
                 fa = [g for g in a.figures if g.kind == k]
                 fb = [g for g in b.figures if g.kind == k]
-                hits = [x for x in fa for y in fb if x.lo <= y.hi and y.lo <= x.hi]
+                hits = [x for x in fa for y in fb if x.lo <= y.hi and y.lo <= x.hi and _close(x, y, self.s.figure_bonus_gap)]
                 if hits:
                     # "4:17", "1,200 homes": specific; "three-year war", "two people": common, worth a third
                     specific = any(x.kind.startswith("clock") or abs(x.quantity.value) >= 10 for x in hits)
                     score += self.s.figure_bonus if specific else self.s.figure_bonus / 3
+                elif any(x.lo <= y.hi and y.lo <= x.hi for x in fa for y in fb):
+                    pass  # compatible only through a hedge: neither one figure restated nor a conflict
                 elif len(fa) == 1 and len(fb) == 1:
                     if actors_differ:
                         return Verdict(DIFFERENT, score, "different actors, different figures", veto=True)
@@ -189,6 +191,20 @@ class Matcher:
         if score < 0.5:
             return Verdict(DIFFERENT, score, "not similar enough")
         return Verdict(CONFLICTING if conflict else SAME, score, "figures differ" if conflict else "")
+
+
+def _stated(g: Figure) -> float:
+    q = g.quantity
+    return q.value_si if q.value_si is not None and not g.kind.startswith("clock") else (g.lo + g.hi) / 2
+
+
+def _close(x: Figure, y: Figure, gap: float) -> bool:
+    """Two compatible figures are one figure restated: a count of one kind of thing or a time of day, or a measure
+    (distance, sum, duration) whose stated values are within ``gap`` of the larger, not merely what a hedge allows."""
+    if x.kind.startswith(("clock", "count:")):
+        return True  # a time of day, or a count of one kind of thing ("about 400" / "500 firefighters"): specific enough
+    a, b = _stated(x), _stated(y)
+    return abs(a - b) <= gap * max(abs(a), abs(b))
 
 
 def _specific(f: FactView) -> bool:

@@ -18,10 +18,12 @@ import re
 
 from rapidfuzz import fuzz
 
+from ..clean.sections import terms
 from ..lexicon import QUOTE_FILLER_WORDS, REPORTED_SPEECH_SHIFTS, SPELLING_VARIANTS
 from ..model import Article, Discrepancy, DiscrepancyKind, DiscrepancySide, Evidence, Quote, Span, Story
 from ..provenance import passage_group
 
+NEAR = 300  # characters either side of a quote where its outlet may give the rest of the remark in its own words
 JOIN_GAP = 80  # characters between two quotes of one speaker that still make one remark ('," the mayor said. "')
 MATCH = 72  # rapidfuzz partial_ratio for two quotes to be versions of one
 MIN_WORDS = 4
@@ -50,6 +52,36 @@ def excerpt(part: str, whole: str) -> bool:
     big = _squash(whole)
     pieces = [_squash(x) for x in re.split(r"(?<=[.!?…])\s+|…", part)]
     return all(p in big for p in pieces if p) and any(pieces)
+
+
+def _words(text: str) -> list[tuple[str, str]]:
+    """(word as _norm gives it, the punctuation after it)."""
+    t = text.lower().replace("’", "'").replace("‘", "'")
+    return re.findall(r"([\w']+)([^\w\s']*)", t)
+
+
+def _quoted_further(ref: list, longer: str) -> bool:  # noqa: ANN001
+    """The longer version only quotes more of the remark than the reference's outlets do, which is no alteration:
+
+    - the reference's quote is cut off by the end of its text (a page opening ends mid-quote);
+    - the longer version goes on after the reference's last word with new sentences only ('... March 13. The FDIC
+      will pay ...'), not more words in the reference's last sentence ('... in the Kursk region and still fighting');
+    - the content words it adds are given by each reference outlet next to its quote, as narration or a partial quote
+      ('"historic day" for the sector. "Congratulations ..."'), not left out.
+    """
+    if any(not a.text[q.end :].strip(" \"'“”‘’\n") for a, q, _s in ref):
+        return True
+    short = [w for w, _p in _words(ref[0][1].text) if w not in QUOTE_FILLER_WORDS]
+    long_ = [(w, p) for w, p in _words(longer) if w not in QUOTE_FILLER_WORDS]
+    ops = difflib.SequenceMatcher(a=short, b=[w for w, _p in long_], autojunk=False).get_opcodes()
+    added = [(j1, j2) for op, _i1, _i2, j1, j2 in ops if op in ("insert", "replace")]
+    if not added:
+        return True
+    if len(added) == 1 and added[0][1] == len(long_) and added[0][0] > 0 and re.search(r"[.!?…]", long_[added[0][0] - 1][1]):
+        return True
+    extra = set(terms(" ".join(w for j1, j2 in added for w, _p in long_[j1:j2])))
+    near = [set(terms(a.text[max(0, q.start - NEAR) : q.end + NEAR])) for a, q, _s in ref]
+    return bool(extra) and all(len(extra & words) >= 0.8 * len(extra) for words in near)
 
 
 def explain(reference: str, variant: str) -> str | None:
@@ -138,7 +170,6 @@ def quote_discrepancies(story: Story, articles: dict[str, Article]) -> list[Disc
             versions.setdefault(_squash(item[1].text), []).append(item)
         if len(versions) < 2:
             continue
-        # versions contained in the reference (a shorter excerpt) are not alterations
         def weight(key: str) -> tuple[int, int, int]:
             vs = versions[key]
             return (len({passage_group(story, a.id, q.start, q.end) for a, q, _s in vs}), len({a.id for a, _q, _s in vs}), -len(key))
@@ -147,7 +178,17 @@ def quote_discrepancies(story: Story, articles: dict[str, Article]) -> list[Disc
         ref = versions[ref_key]
         # a version inside the reference, or the reference inside it, is the same words cut shorter or quoted further
         ref_text0 = ref[0][1].text
-        altered = [(key, vs, "changes") for key, vs in versions.items() if not excerpt(vs[0][1].text, ref_text0) and not excerpt(ref_text0, vs[0][1].text)]
+        altered = []
+        for key, vs in versions.items():
+            vt0 = vs[0][1].text
+            if key == ref_key or excerpt(vt0, ref_text0):
+                continue  # the reference's words cut shorter (or its sentences in another order)
+            if not excerpt(ref_text0, vt0):
+                altered.append((key, vs, "changes"))
+            # a longer version adds words unless it only quotes further; the reference's sentences found apart or in
+            # another order in it are two selections of the remark, no addition
+            elif ref_key in key and not _quoted_further(ref, vt0):
+                altered.append((key, vs, "adds words to"))
         if not altered:
             continue
         speaker = g[0][2]
@@ -163,7 +204,7 @@ def quote_discrepancies(story: Story, articles: dict[str, Article]) -> list[Disc
         notes = []
         for _key, vs, extra in altered:
             vt = vs[0][1].text.strip(" ,.")
-            notes.append(explain(ref_text, vt))
+            notes.append(explain(ref_text, vt) if extra == "changes" else None)
             sides.append(
                 DiscrepancySide(
                     article_ids=sorted({a.id for a, _q, _s in vs}),

@@ -130,6 +130,7 @@ def _sides(toks, article: Article, lo: int) -> list[str]:  # noqa: ANN001
         name_stem(t.text)
         for t in keep
         if t.text[:1].isupper()
+        and t.ent_type_ not in ("DATE", "TIME")  # "on Saturday night" names no side
         and (
             t.pos_ == "ADJ" and (t.idx > lo or t.lower_.endswith(lexicon.DEMONYM_SUFFIXES))
             # a name modifying a common noun: "Selmani positions"
