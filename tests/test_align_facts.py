@@ -575,3 +575,33 @@ def test_distances_compatible_only_through_a_hedge_do_not_join_two_facts(tmp_pat
     """'less than 500 km' allows 420 km, but the convoy's distance and a region's are not one figure restated."""
     story = analyse(tmp_path, MARCH)
     assert not joined(story, "less than 500 km", "about 420 km")
+
+
+FLOOD = {
+    "wire": """ date 2027-04-02
+Floods force thousands from homes in Talvar
+
+By Mia Rossen
+
+TALVAR (Reuters) - Rivers burst their banks across the Talvar valley on Friday, forcing about 6,000 people from their homes, officials said.
+
+The government declared a state of emergency for 90 days in three provinces, freeing funds for repairs.
+
+Rail services to the valley were suspended.
+""",
+    "tv": """ date 2027-04-02
+Talvar valley under water
+
+About 6,000 people left their homes in the Talvar valley on Friday as rivers burst their banks.
+
+A 90-day state of emergency now lets soldiers hand out food, water and tents.
+
+Schools in the valley will stay closed next week.
+""",
+}
+
+
+def test_a_duration_of_a_named_thing_is_the_same_measure_as_the_plain_duration(tmp_path):
+    """'a 90-day state of emergency' and 'a state of emergency for 90 days': one figure of one fact."""
+    story = analyse(tmp_path, FLOOD)
+    assert joined(story, "state of emergency for 90 days", "90-day state of emergency"), [c.text for c in story.claims]

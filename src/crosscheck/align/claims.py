@@ -123,7 +123,8 @@ class Matcher:
         """Blended similarity scaled so that 0.5 is the matching threshold; 0 when too few words are shared."""
         a, b = self.facts[i], self.facts[j]
         # a figure of the same kind with a compatible value is a shared term ("nearly 100" ~ "at least 99")
-        same_figures = sum(1 for x in a.figures for y in b.figures if x.kind == y.kind and x.lo <= y.hi and y.lo <= x.hi)
+        ka, kb = _kinds(a.figures, b.figures), _kinds(b.figures, a.figures)
+        same_figures = sum(1 for x, kx in zip(a.figures, ka) for y, ky in zip(b.figures, kb) if kx == ky and x.lo <= y.hi and y.lo <= x.hi)
         if len(a.terms & b.terms) + min(1, same_figures) < self.s.min_shared_terms:
             return 0.0
         lex = cosine(self.tv[i], self.tv[j])
@@ -165,14 +166,14 @@ class Matcher:
         if a.subjects and b.subjects and not a.subjects & b.subjects:
             score -= self.s.subject_penalty  # different actors do the thing: more likely two facts
         conflict = False
-        kinds_a = {g.kind for g in a.figures}
-        kinds_b = {g.kind for g in b.figures}
+        ka, kb = _kinds(a.figures, b.figures), _kinds(b.figures, a.figures)
+        kinds_a, kinds_b = set(ka), set(kb)
         shared = kinds_a & kinds_b
         if shared:
             actors_differ = bool(a.subjects and b.subjects and not a.subjects & b.subjects)
             for k in shared:
-                fa = [g for g in a.figures if g.kind == k]
-                fb = [g for g in b.figures if g.kind == k]
+                fa = [g for g, kg in zip(a.figures, ka) if kg == k]
+                fb = [g for g, kg in zip(b.figures, kb) if kg == k]
                 hits = [x for x in fa for y in fb if x.lo <= y.hi and y.lo <= x.hi and _close(x, y, self.s.figure_bonus_gap)]
                 if hits:
                     # "4:17", "1,200 homes": specific; "three-year war", "two people": common, worth a third
@@ -191,6 +192,14 @@ class Matcher:
         if score < 0.5:
             return Verdict(DIFFERENT, score, "not similar enough")
         return Verdict(CONFLICTING if conflict else SAME, score, "figures differ" if conflict else "")
+
+
+def _kinds(own: list[Figure], other: list[Figure]) -> list[str]:
+    """Each figure's kind as compared with the other fact's: the duration of a named thing ('a 60-day state of
+    emergency': time:of:state) is a plain duration ('for 60 days') when the other fact names no thing for its own.
+    Not so for lengths: a plain length is mostly a distance or a depth ('two miles deep'), not a '22-foot vessel'."""
+    plain = {g.kind for g in other if g.kind == "time"}
+    return [g.kind.split(":of:")[0] if g.kind.startswith("time:of:") and "time" in plain else g.kind for g in own]
 
 
 def _stated(g: Figure) -> float:
