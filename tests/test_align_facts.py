@@ -409,3 +409,199 @@ def test_the_settings_used_are_recorded_on_each_story(tmp_path):
     report = crosscheck.analyze([str(tmp_path)], align_settings=AlignSettings(date_max_gap_days=3))
     assert report.stories and all(s.align_settings and s.align_settings.date_max_gap_days == 3 for s in report.stories)
     assert '"date_max_gap_days":3' in report.model_dump_json()
+
+
+def test_story_stages_read_the_facts_and_never_parse(tmp_path, monkeypatch):
+    """Alignment builds its slots from extraction's Fact units: the story stages never load or run spaCy."""
+    import crosscheck
+    from crosscheck.extract import nlp
+    from crosscheck.model import Story
+    from crosscheck.pipeline import story_stages
+
+    for name, text in FRONT.items():
+        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
+    report = crosscheck.analyze([str(tmp_path)])
+    by_id = {a.id: a for a in report.articles}
+
+    def no_parse(*_a, **_k):
+        raise AssertionError("a story stage asked for the spaCy pipeline")
+
+    monkeypatch.setattr(nlp, "get_nlp", no_parse)
+    monkeypatch.setattr(nlp, "parse", no_parse)
+    story = story_stages(Story(id="s", article_ids=[a.id for a in report.articles]), by_id)
+    assert story.claims
+    assert not joined(story, "pounding Selmani positions", "attacks on Kordavian positions")
+
+
+def test_durations_of_different_things_are_not_one_measure():
+    """'a three-year war' and 'a 30-day ceasefire': each duration is a property of its noun, not one figure."""
+    from crosscheck.align.facts_view import figure_kind
+    from crosscheck.extract import extract
+    from crosscheck.model import Article
+
+    art = extract(Article(id="d", text="Envoys offered a 30-day ceasefire to end the three-year war in the north.\n"))
+    kinds = {q.text: figure_kind(art, q) for q in art.quantities}
+    assert len(kinds) == 2 and len(set(kinds.values())) == 2, kinds
+
+
+BRIDGE = {
+    "wire": """ date 2026-09-14
+Road bridge collapses into the Meren river; three drivers rescued
+
+By Ana Velez
+
+LORSK (AP) - A road bridge over the Meren river collapsed on Sunday evening, sending two cars and a delivery van into the water, officials said.
+
+"The bridge simply folded in the middle," Lorsk Mayor Petra Vanek said. "It is a miracle that nobody was on it at rush hour."
+
+Divers pulled three drivers from the river, the fire service said.
+
+"We owe them a full inquiry, and they will get one. I can only imagine what the families went through tonight," Brod said in a statement.
+
+"We will keep searching the river until every family has an answer," fire chief Tomas Brod told reporters.
+""",
+    "daily": """ date 2026-09-14
+Meren bridge falls into river, three pulled out alive
+
+A road bridge over the Meren river in Lorsk collapsed on Sunday evening and two cars and a van fell into the water.
+
+"The bridge folded like paper," Mayor Petra Vanek said. "It's a miracle nobody was on it during rush hour."
+
+Divers rescued three drivers from the river, according to the fire service.
+
+"This is a dark day for the town. We will rebuild the bridge within a year," Vanek told a news conference.
+
+"We will keep searching the river until every family has an answer. Whatever it takes," fire chief Tomas Brod said.
+""",
+    "radio": """ date 2026-09-14
+Lorsk bridge collapse: drivers rescued from Meren river
+
+The Meren river road bridge in Lorsk collapsed on Sunday evening, officials said, and three drivers were rescued by divers.
+
+"We will keep searching river until every family has an answer," fire chief Tomas Brod said on Sunday night.
+
+Engineers will inspect the town's other two bridges on Monday, the mayor's office said.
+
+Mayor Petra Vanek called Sunday a dark day for the town. "We will rebuild the bridge within a year," she said.
+
+"I can only imagine what the families went through tonight. We owe them a full inquiry," Brod said later.
+""",
+}
+
+
+def test_a_quote_with_words_its_shorter_version_gives_as_narration_is_not_altered(tmp_path):
+    """The radio gives 'a dark day for the town' in its own words before quoting the rest: nothing was left out."""
+    story = analyse(tmp_path, BRIDGE)
+    assert not [d for d in _quote_discrepancies(story) if "rebuild" in " ".join(s.value for s in d.sides)], [d.summary for d in story.discrepancies]
+
+
+def _quote_discrepancies(story):
+    return [d for d in story.discrepancies if d.kind == DiscrepancyKind.quote]
+
+
+def test_a_longer_excerpt_or_a_dropped_article_is_not_an_altered_quote(tmp_path):
+    """One outlet quotes the fire chief's sentence further than the others (an excerpt), one drops a 'the', one takes
+    his later sentences in another order."""
+    story = analyse(tmp_path, BRIDGE)
+    assert not [d for d in _quote_discrepancies(story) if "Brod" in d.summary], [d.summary for d in story.discrepancies]
+
+
+def test_consecutive_quotes_of_one_speaker_are_one_remark_worded_differently(tmp_path):
+    """The mayor's two quoted sentences, split by 'she said', are one remark: one discrepancy, both versions in quotes."""
+    story = analyse(tmp_path, BRIDGE)
+    (d,) = [d for d in _quote_discrepancies(story) if "Vanek" in d.summary and "folded" in d.summary]
+    values = {s.value for s in d.sides}
+    assert any("folded like paper" in v and "during rush hour" in v for v in values), values
+    assert '"The bridge folded like paper' in d.summary or '"The bridge simply folded' in d.summary, d.summary
+
+
+DERAILMENT = {
+    "wire": """ date 2026-11-20
+Freight train derails near Olvan, line closed
+
+By Jonas Beck
+
+OLVAN (AP) - A freight train carrying grain derailed near Olvan on Thursday morning, blocking the main line to the coast.
+
+"Three crew members were taken to hospital with minor injuries," police chief Marta Ilic told reporters at the scene.
+
+The rail operator said the line would stay closed until Saturday.
+""",
+    "daily": """ date 2026-11-20
+Grain train derails at Olvan
+
+A freight train loaded with grain came off the tracks near Olvan on Thursday morning and blocked the main line to the coast.
+
+"Three crew members went to hospital with light injuries," police chief Marta Ilic told reporters at the scene.
+
+Passengers to the coast are being taken by bus until the line reopens on Saturday.
+""",
+}
+
+
+def test_a_quote_worded_differently_does_not_dispute_the_fact(tmp_path):
+    """Two outlets word the police chief's remark differently (a quote discrepancy); the fact is not disputed."""
+    story = analyse(tmp_path, DERAILMENT)
+    assert _quote_discrepancies(story)
+    (claim,) = joined(story, "were taken to hospital", "went to hospital")
+    assert claim.status == ClaimStatus.corroborated
+
+
+MARCH = {
+    "wire": """ date 2026-10-03
+Rebel column advances on Darel as army falls back
+
+By Lena Okoro
+
+DAREL (Reuters) - A rebel column advanced north towards the capital Darel on Saturday, meeting little resistance, residents said.
+
+A video posted on Saturday showed rebel trucks less than 500 km from Darel, on the main highway north.
+
+The army said it had set up checkpoints on all roads into the capital.
+""",
+    "paper": """ date 2026-10-03
+Darel braces as rebels move north
+
+Rebel fighters moved north towards Darel on Saturday, and the army set up checkpoints on the roads into the capital.
+
+Authorities in the Varo region, about 420 km from Darel, lifted the curfew they had imposed the day before.
+
+Shops in Darel closed early and queues formed at petrol stations.
+""",
+}
+
+
+def test_distances_compatible_only_through_a_hedge_do_not_join_two_facts(tmp_path):
+    """'less than 500 km' allows 420 km, but the convoy's distance and a region's are not one figure restated."""
+    story = analyse(tmp_path, MARCH)
+    assert not joined(story, "less than 500 km", "about 420 km")
+
+
+FLOOD = {
+    "wire": """ date 2027-04-02
+Floods force thousands from homes in Talvar
+
+By Mia Rossen
+
+TALVAR (Reuters) - Rivers burst their banks across the Talvar valley on Friday, forcing about 6,000 people from their homes, officials said.
+
+The government declared a state of emergency for 90 days in three provinces, freeing funds for repairs.
+
+Rail services to the valley were suspended.
+""",
+    "tv": """ date 2027-04-02
+Talvar valley under water
+
+About 6,000 people left their homes in the Talvar valley on Friday as rivers burst their banks.
+
+A 90-day state of emergency now lets soldiers hand out food, water and tents.
+
+Schools in the valley will stay closed next week.
+""",
+}
+
+
+def test_a_duration_of_a_named_thing_is_the_same_measure_as_the_plain_duration(tmp_path):
+    """'a 90-day state of emergency' and 'a state of emergency for 90 days': one figure of one fact."""
+    story = analyse(tmp_path, FLOOD)
+    assert joined(story, "state of emergency for 90 days", "90-day state of emergency"), [c.text for c in story.claims]

@@ -150,3 +150,32 @@ def test_who_is_the_doers_head_not_any_name_inside_its_phrase():
     )
     assert _who(text, "open") == ("Maya Chen", "Maya Chen")
     assert _who(text, "wait") == (None, "Passengers")  # not the ferry named inside the phrase
+
+
+def test_sides_that_act_and_are_acted_on():
+    """Alignment reads who acts and on whom from the facts: names, places and nations' adjectives as sides."""
+    text = (
+        "Kordavian forces were pounding Selmani positions near Kestovo on Friday, the Kordavian defence ministry said.\n"
+        "Selmani troops launched attacks on Kordavian positions near Kestovo on Friday.\n"
+    )
+    art = extract(Article(id="s", text=text))
+    pound, launch = _fact(art, "pound"), _fact(art, "launch")
+    assert "~kordav" in pound.subjects and "~selman" in pound.objects and "~selman" not in pound.subjects
+    assert "~selman" in launch.subjects and "~kordav" in launch.objects and "~kordav" not in launch.subjects
+
+
+def test_the_outlets_own_clause_after_a_reported_one_is_a_fact():
+    text = "The mayor said the talks had ended, and she would not comment on the union's offer of a new contract.\n"
+    art = extract(Article(id="r", text=text))
+    f = _fact(art, "not comment")
+    assert f.negated and f.attribution is None and art.text[f.start : f.end].startswith("she would not comment")
+
+
+def test_a_verb_coordinated_with_a_noun_root_is_a_fact():
+    # the tagger reads the first conjunct's head ("advances") as the root: the verb after "and" still states a fact
+    text = (
+        "Kordavia’s advances along the river in 2025 and Premier Ivo Dren’s attempt to broker a truce to end the four-year "
+        "war in Selmania have raised fears that the capital, which was shelled by the army, could fall.\n"
+    )
+    art = extract(Article(id="n", text=text))
+    assert "raise" in {f.predicate for f in art.facts}

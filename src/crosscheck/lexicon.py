@@ -317,6 +317,10 @@ SPELLING_VARIANTS: tuple[tuple[str, str], ...] = (
     (r"isation\b", "ization"), (r"ise(s|d)?\b", r"ize\1"), (r"ising\b", "izing"), (r"yse(s|d)?\b", r"yze\1"),
     (r"our(s|ed|ing)?\b", r"or\1"), (r"tre(s)?\b", r"ter\1"), (r"ll(ed|ing|er)\b", r"l\1"), (r"ogue\b", "og"),
 )
+# Words an outlet may drop from or add to a quote without changing what was said ("success of the mission" as
+# "success of mission"): articles only. Source: English grammar (the articles carry no content of their own); the
+# wire style guides' rule that a quote is not altered by house style.
+QUOTE_FILLER_WORDS = frozenset({"a", "an", "the"})
 # Words a reporter shifts when turning speech into reported speech ("will" -> "would"): a quote differing only by
 # these is the same remark. Source: English grammar of reported speech (backshift of tense and modals).
 REPORTED_SPEECH_SHIFTS = frozenset({

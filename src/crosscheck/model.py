@@ -217,6 +217,15 @@ class Fact(_Model):
     who_text: str | None = Field(default=None, description="The doer as written ('Firefighters', 'he').")
     predicate: str = Field(description="Lemma of the main verb with its particle and negation: 'pull', 'call off', 'not confirm'.")
     object: str | None = Field(default=None, description="What the predicate acts on, as written (a passive's subject).")
+    subjects: list[str] = Field(
+        default_factory=list,
+        description="The sides that act: names of the actors in the doer phrase (with an agent's 'by' phrase), and '~stem' "
+        "for a nation, its people and forces ('Kordavian troops', 'Kordavia' -> '~kordav').",
+    )
+    objects: list[str] = Field(
+        default_factory=list,
+        description="The sides acted on, the same way: the object, a passive's subject, 'on'/'against'/'at' phrases.",
+    )
     figures: list[FactFigure] = Field(default_factory=list)
     when: list[str] = Field(default_factory=list, description="Ids of the date mentions and clock-time quantities in it.")
     where: list[str] = Field(default_factory=list, description="Actor ids of the places named in it.")

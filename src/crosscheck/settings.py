@@ -203,6 +203,13 @@ class AlignSettings(BaseModel):
         "common numbers), and when both name the same day. The earlier matcher's +0.2 for a shared number string "
         "joined \"\u20ac500m\" with \"500 firefighters\"; 0.15 of the same kind only, set by hand on tests/eval.",
     )
+    figure_bonus_gap: float = Field(
+        default=0.1,
+        description="Largest relative gap between the stated values of two compatible figures for the figure bonus: "
+        "'nearly 100' and 'at least 99' (1%) are one figure restated; 'less than 500 km' and '420 km' are compatible "
+        "only through the hedge (16%) and say nothing of being one fact (wagner-mutiny: a convoy's distance joined "
+        "another region's). Rounding in news copy stays within 10%; set by hand on the calibration stories.",
+    )
     figure_penalty: float = Field(
         default=0.15,
         description="Taken off when both facts give figures and none is of the same kind of thing (\u20ac500m vs 500 "

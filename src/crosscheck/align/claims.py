@@ -32,7 +32,7 @@ from ..lexicon import REPORT_CUES
 from ..model import Article, ClaimStatus, Evidence, Span, Story, StoryClaim
 from ..provenance import passage_group
 from ..settings import AlignSettings
-from .facts_view import REPORTING_LEMMAS, FactView, fact_views
+from .facts_view import REPORTING_LEMMAS, FactView, Figure, fact_views
 
 _REPORT_CUE = re.compile(REPORT_CUES, re.I)
 WEAK_PREDICATES = REPORTING_LEMMAS | {"be", "have", "do", "make", "get", "take", "go"}
@@ -123,7 +123,8 @@ class Matcher:
         """Blended similarity scaled so that 0.5 is the matching threshold; 0 when too few words are shared."""
         a, b = self.facts[i], self.facts[j]
         # a figure of the same kind with a compatible value is a shared term ("nearly 100" ~ "at least 99")
-        same_figures = sum(1 for x in a.figures for y in b.figures if x.kind == y.kind and x.lo <= y.hi and y.lo <= x.hi)
+        ka, kb = _kinds(a.figures, b.figures), _kinds(b.figures, a.figures)
+        same_figures = sum(1 for x, kx in zip(a.figures, ka) for y, ky in zip(b.figures, kb) if kx == ky and x.lo <= y.hi and y.lo <= x.hi)
         if len(a.terms & b.terms) + min(1, same_figures) < self.s.min_shared_terms:
             return 0.0
         lex = cosine(self.tv[i], self.tv[j])
@@ -153,6 +154,9 @@ class Matcher:
                 return Verdict(DIFFERENT, score, "two remarks of one speaker", veto=True)
         if bool(a.speaker) != bool(b.speaker) and not (a.attribution and b.attribution):
             score -= self.s.subject_penalty  # a speaker's quoted words vs an outlet's own narration
+            quoted, told = (a, b) if a.speaker else (b, a)
+            if told.subjects and quoted.speaker not in told.who:
+                score -= self.s.subject_penalty  # ... about what others did, never naming the speaker
         if a.attribution and a.attribution == b.attribution:
             score += self.s.predicate_bonus  # both outlets cite the same party for it
         if a.days & b.days:
@@ -162,19 +166,21 @@ class Matcher:
         if a.subjects and b.subjects and not a.subjects & b.subjects:
             score -= self.s.subject_penalty  # different actors do the thing: more likely two facts
         conflict = False
-        kinds_a = {g.kind for g in a.figures}
-        kinds_b = {g.kind for g in b.figures}
+        ka, kb = _kinds(a.figures, b.figures), _kinds(b.figures, a.figures)
+        kinds_a, kinds_b = set(ka), set(kb)
         shared = kinds_a & kinds_b
         if shared:
             actors_differ = bool(a.subjects and b.subjects and not a.subjects & b.subjects)
             for k in shared:
-                fa = [g for g in a.figures if g.kind == k]
-                fb = [g for g in b.figures if g.kind == k]
-                hits = [x for x in fa for y in fb if x.lo <= y.hi and y.lo <= x.hi]
+                fa = [g for g, kg in zip(a.figures, ka) if kg == k]
+                fb = [g for g, kg in zip(b.figures, kb) if kg == k]
+                hits = [x for x in fa for y in fb if x.lo <= y.hi and y.lo <= x.hi and _close(x, y, self.s.figure_bonus_gap)]
                 if hits:
                     # "4:17", "1,200 homes": specific; "three-year war", "two people": common, worth a third
                     specific = any(x.kind.startswith("clock") or abs(x.quantity.value) >= 10 for x in hits)
                     score += self.s.figure_bonus if specific else self.s.figure_bonus / 3
+                elif any(x.lo <= y.hi and y.lo <= x.hi for x in fa for y in fb):
+                    pass  # compatible only through a hedge: neither one figure restated nor a conflict
                 elif len(fa) == 1 and len(fb) == 1:
                     if actors_differ:
                         return Verdict(DIFFERENT, score, "different actors, different figures", veto=True)
@@ -186,6 +192,28 @@ class Matcher:
         if score < 0.5:
             return Verdict(DIFFERENT, score, "not similar enough")
         return Verdict(CONFLICTING if conflict else SAME, score, "figures differ" if conflict else "")
+
+
+def _kinds(own: list[Figure], other: list[Figure]) -> list[str]:
+    """Each figure's kind as compared with the other fact's: the duration of a named thing ('a 60-day state of
+    emergency': time:of:state) is a plain duration ('for 60 days') when the other fact names no thing for its own.
+    Not so for lengths: a plain length is mostly a distance or a depth ('two miles deep'), not a '22-foot vessel'."""
+    plain = {g.kind for g in other if g.kind == "time"}
+    return [g.kind.split(":of:")[0] if g.kind.startswith("time:of:") and "time" in plain else g.kind for g in own]
+
+
+def _stated(g: Figure) -> float:
+    q = g.quantity
+    return q.value_si if q.value_si is not None and not g.kind.startswith("clock") else (g.lo + g.hi) / 2
+
+
+def _close(x: Figure, y: Figure, gap: float) -> bool:
+    """Two compatible figures are one figure restated: a count of one kind of thing or a time of day, or a measure
+    (distance, sum, duration) whose stated values are within ``gap`` of the larger, not merely what a hedge allows."""
+    if x.kind.startswith(("clock", "count:")):
+        return True  # a time of day, or a count of one kind of thing ("about 400" / "500 firefighters"): specific enough
+    a, b = _stated(x), _stated(y)
+    return abs(a - b) <= gap * max(abs(a), abs(b))
 
 
 def _specific(f: FactView) -> bool:

@@ -224,7 +224,10 @@ def _short(text: str, n: int = 90) -> str:
 
 
 def mark_conflicting(claims: list[StoryClaim], discrepancies: list[Discrepancy]) -> None:
-    """A story claim holding both sides of a discrepancy (a verified conflict inside its group) is 'conflicting'."""
+    """A story claim holding both sides of a discrepancy (a verified conflict inside its group) is 'conflicting'.
+
+    A quote worded differently is not one: the outlets disagree on the speaker's words, not on the fact (the quote
+    discrepancy reports the wording); nor is an attribution difference or an explained difference."""
     for c in claims:
         if len(c.article_ids) < 2:
             continue
@@ -234,7 +237,7 @@ def mark_conflicting(claims: list[StoryClaim], discrepancies: list[Discrepancy])
             return any(any(a == e.article_id and s0 <= e.span.start < s1 for a, s0, s1 in spans) for e in side.evidence)
 
         for d in discrepancies:
-            if d.kind == DiscrepancyKind.attribution or d.explanation:
+            if d.kind in (DiscrepancyKind.attribution, DiscrepancyKind.quote) or d.explanation:
                 continue
             if sum(inside(s) for s in d.sides) >= 2:
                 c.status = ClaimStatus.conflicting

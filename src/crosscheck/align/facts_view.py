@@ -4,9 +4,10 @@ A :class:`FactView` is one article claim seen as a fact: who acts (``subjects``)
 everyone named (``who``), the predicate (main verb lemma, with negation and hedging), the figures with what
 each counts (``figures``), the days it gives, whom the text attributes it to, and the quoted words of a speaker.
 
-This is the adapter between extraction and alignment: :func:`fact_views` builds the slots from
-:class:`~crosscheck.model.Claim` (parsing its text with the one spaCy pipeline). When extraction's structured
-``Fact`` units land, only this module changes: alignment reads FactView slots and nothing else of a claim.
+This is the adapter between extraction and alignment: :func:`fact_views` builds the slots from each
+:class:`~crosscheck.model.Claim` and the structured :class:`~crosscheck.model.Fact` extraction made of its
+clause (predicate, negation, hedge, the sides that act and are acted on): nothing is parsed again here, so the
+story stages never load the spaCy pipeline. Alignment reads FactView slots and nothing else of a claim.
 """
 
 from __future__ import annotations
@@ -16,22 +17,12 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ..clean.sections import terms
-from ..lexicon import DEMONYM_SUFFIXES, HEDGE_WORDS, NEGATION_WORDS, TOTAL_CUES
-from ..model import Article, Claim, Quantity, Story
+from ..lexicon import TOTAL_CUES
+from ..model import Article, Claim, Fact, Quantity, Story
 from .numbers import _dimension, interval, outcome, _window
 
 
 _TOTAL = re.compile(TOTAL_CUES, re.I)
-
-
-def name_stem(word: str) -> str:
-    """'Kordavian', 'Kordavia' -> 'kordav': a nation, its people and its forces as one side."""
-    w = word.lower().replace("’", "'").removesuffix("'s")
-    for suf in sorted(DEMONYM_SUFFIXES, key=len, reverse=True):
-        if w.endswith(suf) and len(w) - len(suf) >= 4:
-            w = w[: -len(suf)]
-            break
-    return "~" + w.rstrip("aeiouy")
 
 
 @dataclass(frozen=True)
@@ -75,8 +66,8 @@ def figure_kind(article: Article, q: Quantity) -> str:
     around = article.text[max(0, q.start - 25) : q.end + 15]
     if _TOTAL.search(around):
         return f"{dim}:total"  # a sum over parties: never one party's share
-    m = re.match(r"\s*\d[\d,.]*-\w+\s+(\w+)", article.text[q.start : q.end + 30])
-    if m and dim in ("length", "area", "mass"):  # "a 22-foot vessel": a property of the noun it modifies, not a distance or a count of anything
+    m = re.match(r"\s*(?:\d[\d,.]*|[a-z]+)-\w+\s+(\w+)", article.text[q.start : q.end + 30])
+    if m and dim in ("length", "area", "mass", "time"):  # "a 22-foot vessel", "a 30-day ceasefire": a property of the noun it modifies, not a distance or a count of anything
         return f"{dim}:of:{m.group(1).lower()}"
     if dim.startswith("count:people"):
         return f"{dim}:{outcome(_window(article, q)) or '-'}"
@@ -85,52 +76,32 @@ def figure_kind(article: Article, q: Quantity) -> str:
     return dim
 
 
-def _parse_slots(doc, view: FactView, names: dict[str, str], pattern: re.Pattern[str] | None, places: set[str]) -> None:  # noqa: ANN001
-    """Subject/object actors, predicate lemma and negation from the dependency parse of the claim."""
-    sent = next(iter(doc.sents), None) if len(doc) else None
-    if sent is None:
-        return
-    root = sent.root
-    # the reported clause carries the fact: "X said Y attacked Z" -> attacked
-    for c in root.children:
-        if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX") and root.lemma_ in REPORTING_LEMMAS:
-            root = c
-            break
-    view.predicate = root.lemma_.lower()
-    view.negated = any(c.dep_ == "neg" or c.lower_ in NEGATION_WORDS for c in root.children)
-    view.hedged = any(c.lower_ in HEDGE_WORDS for c in root.children) or any(t.lower_ in HEDGE_WORDS for t in sent if t.dep_ == "aux")
-
-    def actors_in(tok) -> set[str]:  # noqa: ANN001
-        # the phrase itself, not the clauses hanging off it ("a ceasefire, mediated by Norway": Norway is no object)
-        keep, todo = [], [tok]
-        while todo:
-            t = todo.pop()
-            keep.append(t)
-            todo.extend(c for c in t.children if c.dep_ not in CLAUSE_DEPS)
-        words = " ".join(t.text for t in sorted(keep, key=lambda t: t.i))
-        found = {names[m] for m in pattern.findall(words)} if pattern else set()
-        # nations and their people ("Kordavian forces", "Kordavia"): one side, named or not among the story's actors
-        return found | {name_stem(n) for n in found if n in places} | {
-            name_stem(t.text)
-            for t in keep
-            if t.pos_ == "ADJ" and t.text[:1].isupper() and (t.i > t.sent.start or t.lower_.endswith(DEMONYM_SUFFIXES))
-        }
-
-    for c in root.children:
-        if c.dep_ in ("nsubj", "agent"):  # who acts ("by Russian forces" in a passive)
-            view.subjects |= actors_in(c)
-        elif c.dep_ in ("nsubjpass", "dobj", "obj", "dative") or (c.dep_ == "prep" and c.lower_ in ("on", "against", "at")):
-            view.objects |= actors_in(c)
-
-
-CLAUSE_DEPS = frozenset({"acl", "relcl", "advcl", "ccomp", "xcomp", "appos", "punct"})
 REPORTING_LEMMAS = frozenset({"say", "tell", "state", "announce", "report", "add", "confirm", "claim", "write"})
+
+
+def claim_fact(article: Article, claim: Claim) -> Fact | None:
+    """The fact a claim states: the first of its sentence's facts that starts inside it (its main or reported
+    clause), else the first that overlaps it."""
+    facts = [f for f in article.facts if f.sentence == claim.sentence] if claim.sentence else article.facts
+    inside = next((f for f in facts if claim.start <= f.start < claim.end), None)
+    return inside or next((f for f in facts if f.start < claim.end and claim.start < f.end), None)
+
+
+def _fill_slots(view: FactView, fact: Fact, origin_key) -> None:  # noqa: ANN001
+    """Predicate, negation, hedge and the sides from extraction's fact unit (no second parse)."""
+    view.predicate = fact.predicate.removeprefix("not ")
+    view.negated = fact.negated
+    view.hedged = fact.hedged
+
+    def side(name: str) -> str:
+        return name if name.startswith("~") else (origin_key(name) or name)
+
+    view.subjects = {side(n) for n in fact.subjects}
+    view.objects = {side(n) for n in fact.objects}
 
 
 def fact_views(story: Story, articles: dict[str, Article], origin_key) -> list[FactView]:  # noqa: ANN001
     """One FactView per on-topic claim of the story's analysed articles, in article order."""
-    from ..extract.nlp import get_nlp
-
     views: list[FactView] = []
     for aid in story.article_ids:
         art = articles[aid]
@@ -158,21 +129,11 @@ def fact_views(story: Story, articles: dict[str, Article], origin_key) -> list[F
                 v.speaker = origin_key(direct[0].speaker)
                 v.quoted = " ".join(q.text for q in direct)
             v.lead = c.start < lead_end
+            fact = claim_fact(art, c)
+            if fact is not None:
+                _fill_slots(v, fact, origin_key)
             views.append(v)
-    if views:
-        names: dict[str, str] = {}
-        for a in story.actors:
-            for alias in [a.name, *a.aliases]:
-                if alias:
-                    names[alias] = a.name
-        places = {a.name for a in story.actors if a.type.value == "place"}
-        alts = "|".join(re.escape(x) for x in sorted(names, key=len, reverse=True))
-        pattern = re.compile(rf"\b({alts})\b") if names else None
-        nlp = get_nlp()
-        # the parse, lemmas and tags are all the slots need: no entity recogniser (half the parsing time)
-        for v, doc in zip(views, nlp.pipe((v.text for v in views), batch_size=128, disable=["ner"])):
-            _parse_slots(doc, v, names, pattern, places)
     return views
 
 
-__all__ = ["FactView", "Figure", "fact_views", "figure_kind"]
+__all__ = ["FactView", "Figure", "claim_fact", "fact_views", "figure_kind"]

@@ -61,6 +61,16 @@ def clean_name(name: str) -> str:
     return _strip_post(strip_title(name))
 
 
+def name_stem(word: str) -> str:
+    """'Kordavian', 'Kordavia' -> '~kordav': a nation, its people and its forces as one side."""
+    w = word.lower().replace("’", "'").removesuffix("'s")
+    for suf in sorted(lexicon.DEMONYM_SUFFIXES, key=len, reverse=True):
+        if w.endswith(suf) and len(w) - len(suf) >= 4:
+            w = w[: -len(suf)]
+            break
+    return "~" + w.rstrip("aeiouy")
+
+
 def surname(name: str) -> str:
     return strip_title(name).split()[-1] if strip_title(name) else name
 

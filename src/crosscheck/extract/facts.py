@@ -15,12 +15,17 @@ import bisect
 from .. import lexicon
 from ..model import ActorType, Article, Fact, FactFigure
 from ..settings import DEFAULT
-from .actors import _ROLE_WORD, _role_words
+from .actors import _ROLE_WORD, _role_words, name_stem
 from .nlp import doc_text
 from .quotes import CUE_LEMMAS
 
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
 _OBJ = ("dobj", "attr", "acomp", "oprd", "dative")
+# the clauses hanging off a phrase: not part of it ("a ceasefire, mediated by Norway": Norway is no side of it)
+_CLAUSE_DEPS = frozenset({"acl", "relcl", "advcl", "ccomp", "xcomp", "appos", "punct"})
+_DOER_DEPS = ("nsubj", "agent")
+_ACTED_ON_DEPS = ("nsubjpass", "dobj", "obj", "dative")
+_ACTED_ON_PREPS = ("on", "against", "at")
 
 
 def _phrase(tok, lo: int) -> str:  # noqa: ANN001
@@ -145,12 +150,16 @@ def _predicates(sent) -> list[tuple[object, object | None]]:  # noqa: ANN001
         comp = next((c for c in root.children if c.dep_ in ("ccomp", "parataxis") and c.pos_ in ("VERB", "AUX")), None)
         if comp is not None:
             cue, main = root, comp
-    if main.pos_ not in ("VERB", "AUX") or not main.is_alpha:
+    if not main.is_alpha:
         return []  # a bullet ("•") the tagger calls a verb states nothing
-    out = [(main, cue)]
+    # a root the tagger calls a noun ("Russia's advances ... and Trump's attempt ... have raised fears"): its
+    # coordinated verbs still state facts
+    out = [(main, cue)] if main.pos_ in ("VERB", "AUX") else []
     for c in main.children:
         if c.dep_ == "conj" and c.pos_ == "VERB" and c.is_alpha:
             out.append((c, cue))
+    if cue is not None:  # "Officials said X, and he would not comment on Y": the second clause is the outlet's
+        out += [(c, None) for c in cue.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.is_alpha and any(g.dep_ in _SUBJ for g in c.children)]
     return out
 
 
@@ -187,6 +196,39 @@ def _counts(q, verb) -> str:  # noqa: ANN001
     rest = [c for c in verb.children if c.dep_ in ("prep", "acomp", "oprd", "prt", "advmod") and c.i > verb.i and c.pos_ != "PUNCT"]
     words = [thing, verb.text.lower(), *(_text(list(c.subtree)) for c in rest[:2])]
     return " ".join(w for w in words if w)[:100]
+
+
+def _sides(toks, article: Article, lo: int) -> list[str]:  # noqa: ANN001
+    """The sides named in phrases: their actors' names, and '~stem' for nations (a place, or a capitalised
+    adjective: 'Kordavian forces'), so that a nation, its people and its forces are one side."""
+    keep, todo = [], list(toks)
+    while todo:
+        t = todo.pop()
+        if t.idx < lo:
+            continue
+        keep.append(t)
+        todo.extend(c for c in t.children if c.dep_ not in _CLAUSE_DEPS)
+    if not keep:
+        return []
+    spans = [(t.idx, t.idx + len(t.text)) for t in keep]
+    out: list[str] = []
+    for a in article.actors:
+        if any(a0 <= m.start < a1 for m in a.mentions for a0, a1 in spans):
+            out.append(a.name)
+            if a.type == ActorType.place:
+                out.append(name_stem(a.name))
+    out += [
+        name_stem(t.text)
+        for t in keep
+        if t.text[:1].isupper()
+        and t.ent_type_ not in ("DATE", "TIME")  # "on Saturday night" names no side
+        and (
+            t.pos_ == "ADJ" and (t.idx > lo or t.lower_.endswith(lexicon.DEMONYM_SUFFIXES))
+            # a name modifying a common noun: "Selmani positions"
+            or t.pos_ == "PROPN" and t.dep_ in ("compound", "amod") and t.head.pos_ == "NOUN"
+        )
+    ]
+    return list(dict.fromkeys(out))
 
 
 def extract_facts(doc, article: Article) -> list[Fact]:  # noqa: ANN001
@@ -235,6 +277,13 @@ def extract_facts(doc, article: Article) -> list[Fact]:  # noqa: ANN001
                 attribution = next((a.id for a in article.actors if a.name == speaker_quote.speaker), speaker_quote.speaker)
             elif cs is not None:
                 attribution = speaker or _phrase(cs, stored.start)
+            subj_of = verb if any(c.dep_ in _DOER_DEPS for c in verb.children) or verb.dep_ != "conj" else verb.head
+            subjects = _sides([c for c in subj_of.children if c.dep_ in _DOER_DEPS], article, stored.start)
+            objects = _sides(
+                [c for c in verb.children if c.dep_ in _ACTED_ON_DEPS or (c.dep_ == "prep" and c.lower_ in _ACTED_ON_PREPS)],
+                article,
+                stored.start,
+            )
             who = who_text = None
             if doer is not None and doer.idx >= stored.start:
                 who, who_text = _resolve(article, doer, refs, quoted(doer.idx)), _phrase(doer, stored.start) or None
@@ -248,6 +297,8 @@ def extract_facts(doc, article: Article) -> list[Fact]:  # noqa: ANN001
                     who_text=who_text,
                     predicate=predicate,
                     object=(_phrase(obj, stored.start) or None) if obj is not None else None,
+                    subjects=subjects,
+                    objects=objects,
                     figures=figures,
                     when=when,
                     where=where,
