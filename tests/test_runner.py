@@ -73,3 +73,33 @@ def test_stream_articles_yields_each_article_once_skipped_ones_first():
     assert first[0] == 1 and first[1].reason == "no text"  # the skipped one, before any work
     rest = dict(stream)
     assert sorted(rest) == [0, 2] and all(a.ok and a.title for a in rest.values())
+
+
+def test_workers_end_when_their_coordinating_process_is_killed():
+    """A run killed with SIGKILL (the crash test of the store) must not leave its workers behind: each holds a
+    parsed model (~200 MB) and would wait for work for ever."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    code = (
+        "import os, signal, sys\n"
+        "from crosscheck import runner\n"
+        "runner.prestart(1)\n"
+        "print(runner._prestarted[0].proc.pid, flush=True)\n"
+        "os.kill(os.getpid(), signal.SIGKILL)\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == -signal.SIGKILL
+    pid = int(proc.stdout.split()[0])
+    for _ in range(100):  # up to 20 s for the orphan to notice and end
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            break
+        time.sleep(0.2)
+    else:
+        os.kill(pid, signal.SIGKILL)
+        raise AssertionError("the worker outlived its coordinating process")

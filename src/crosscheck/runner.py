@@ -337,6 +337,9 @@ def _run_distributed(jobs: list[tuple[int, Article]], stage: ArticleStage, addre
 # supervised workers
 
 
+_PARENT_CHECK_SECONDS = 1.0  # how often an idle worker checks that its coordinating process is still there
+
+
 def _worker_main(conn: Connection, stage: ArticleStage | None) -> None:
     """Worker loop: receive an article, send back the staged article, until told to stop (None).
 
@@ -344,10 +347,16 @@ def _worker_main(conn: Connection, stage: ArticleStage | None) -> None:
     runs the default stage with the :class:`Settings` it receives before its first article.
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and ends the workers
+    parent = os.getppid()
     if stage is None:
         _load_models()
     while True:
         try:
+            # a parent killed outright (SIGKILL) closes no pipe that another forked worker also holds, so the end of
+            # the parent is seen by this process being handed to another parent
+            while not conn.poll(_PARENT_CHECK_SECONDS):
+                if os.getppid() != parent:
+                    return
             article = conn.recv()
         except EOFError:
             return
