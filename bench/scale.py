@@ -368,7 +368,7 @@ def main() -> None:
                         (args.keep / f"{n}-{mode}.json").write_bytes((run_dir / f"{mode}.json").read_bytes())
                     runs.append((mode, info, info["seconds"], peak))
                 for name, info, secs, peak in runs:
-                    row = {"n": n, "mode": name, "seconds": secs, "peak_mb": peak / 2**20, "words": words, **info}
+                    row = {**info, "n": n, "mode": name, "seconds": secs, "peak_mb": peak / 2**20, "words": words}
                     rows.append(row)
                     st = " ".join(f"{k} {v:.1f}" for k, v in info["stages"].items())
                     extra = ""
@@ -399,6 +399,7 @@ def write(rows: list[dict], described: str, growth: list[str], args: argparse.Na
     cmd += " --sizes " + " ".join(map(str, args.sizes))
     out = [
         "## Corpus scale (bench/scale.py)",
+        "",
         f"`{cmd}` (2 shared cores, other jobs running). Corpus: {described}.",
         "",
         "| articles | mode | time s | articles/s | words/s | peak MB | read | clean+extract | cluster | story stages | write | stories (largest) |",
