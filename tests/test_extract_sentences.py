@@ -60,3 +60,20 @@ def test_alignment_windows_use_the_stored_sentences():
     q = next(q for q in art.quantities if q.value == 35)
     s0, s1 = _sentence_bounds(art, q.start)
     assert text[s0:s1].startswith("Crews worked until 6:50 p.m. Friday")
+
+
+def test_a_hard_wrapped_pasted_release_keeps_its_sentences_whole():
+    """A pasted press release with a blank line every 70-odd characters: a line ending with a comma or 'and', or
+    going on in lower case, continues its sentence; a headline line and a full stop still end one."""
+    from crosscheck.extract import extract
+    from crosscheck.model import Article
+
+    text = (
+        "WASHINGTON – Harbor Savings Bank, Portland, Maine,\n\nwas closed today by the Maine Bureau of Financial Regulation and\n\n"
+        "Consumer Protection, which appointed the Federal Deposit Insurance Corporation (FDIC) as\n\nreceiver. To protect "
+        "insured depositors, the FDIC created a bridge bank.\n\nBank closes in Maine\n\nThe bank had 12 branches.\n"
+    )
+    art = extract(Article(id="x", text=text))
+    body = [art.text[s.start : s.end] for s in art.sentences if s.kind == "text"]
+    assert body[0].startswith("Harbor Savings Bank") and body[0].endswith("as\n\nreceiver.")
+    assert body[1:] == ["To protect insured depositors, the FDIC created a bridge bank.", "Bank closes in Maine", "The bank had 12 branches."]

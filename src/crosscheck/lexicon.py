@@ -334,3 +334,13 @@ REPORT_CUES = r"\b(?:reports? (?:indicat\w*|suggest\w*|say\w*|show\w*)|reportedl
 # Words that mark a figure as a sum over several parties ("a total of $120 million", "$120 million in all"): a total
 # is not compared with one party's share. Source: English usage in news copy on pledges, budgets and tolls.
 TOTAL_CUES = r"\b(?:a total of|in total|total(?:ling|ing)?|in all|altogether|combined|overall|all told)\b"
+
+
+# Words a line of running text can end with when the text was hard-wrapped (a pasted press release or e-mail with
+# a break, or a blank line, every 70-80 characters): a line ending with one of them, or with a comma, continues on
+# the next. Closed-class English words (conjunctions, prepositions, articles); a headline or a paragraph does not
+# end with them. Seen in pasted FDIC/agency releases in the eval sets and in tests/fixtures.
+HARD_WRAP_WORDS = frozenset(
+    "and or but nor of the a an to by in on at for with from as that which who whose than into onto over under "
+    "between about against after before during its their his her our".split()
+)

@@ -2,7 +2,8 @@
 
 It is spaCy's (the parse's) segmentation with three constraints set before the parser runs
 (:func:`constrain`): a sentence never runs across a line break (news paragraphs are whole
-units), never starts inside a quotation, and never starts right after a title ("Gen.", "Sen.")
+units) unless the line is hard-wrapped (it ends with a comma or with "and", "of", "the"..., or
+the next line goes on in lower case), never starts inside a quotation, and never starts right after a title ("Gen.", "Sen.")
 or after an abbreviation followed by a lower-case word or a number ("Fla. on Thursday",
 "6:50 p.m. on Friday"). :func:`sentences` then names each sentence's kind: a dateline prefix
 ("ZAGREB (Reuters) - "), a section heading, a caption or an editor's note is not body text, so
@@ -24,7 +25,7 @@ def constrain(doc):  # noqa: ANN001, ANN201 - a spaCy pipeline component
     for tok in doc[1:]:
         prev = doc[tok.i - 1]
         if "\n" in prev.text or "\n" in prev.whitespace_:
-            tok.is_sent_start = True
+            tok.is_sent_start = not _hard_wrap(doc, tok)
             continue
         while k < len(quotes) and quotes[k][1] <= tok.idx:
             k += 1
@@ -36,6 +37,26 @@ def constrain(doc):  # noqa: ANN001, ANN201 - a spaCy pipeline component
             if abbr in lexicon.TITLE_ABBREVIATIONS or tok.text[:1].islower() or tok.text[:1].isdigit():
                 tok.is_sent_start = False
     return doc
+
+
+_TERMINAL = frozenset('.!?:;"”’)]')
+
+
+def _hard_wrap(doc, tok) -> bool:  # noqa: ANN001
+    """The line break before ``tok`` is a hard wrap inside a sentence, not a paragraph: the line before ends with a
+    comma or a word that cannot end a sentence (lexicon.HARD_WRAP_WORDS), or, not ending a sentence, it is
+    followed by a lower-case word."""
+    if tok.is_space:
+        return False
+    j = tok.i - 1
+    while j >= 0 and doc[j].is_space:
+        j -= 1
+    if j < 0:
+        return False
+    last = doc[j]
+    if last.text == "," or last.lower_ in lexicon.HARD_WRAP_WORDS:
+        return True
+    return tok.text[:1].islower() and last.text[-1:] not in _TERMINAL and last.is_alpha
 
 
 def _kind(article: Article, para: str, start: int, headings: set[int]) -> str:
