@@ -224,4 +224,5 @@ def test_provenance_stage_grows_near_linearly_on_near_copies():
     t1, s1 = run(60, 3)
     t4, s4 = run(240, 3)
     assert len(s1.independent_groups) == 1 and len(s4.independent_groups) == 1  # near-copies: one source
-    assert t4 <= 5 * t1, f"60 articles {t1:.2f}s, 240 articles {t4:.2f}s: x{t4 / t1:.1f}"
+    # 4x the articles: all pairs would be 16x; measured 4.2-5.9x on shared machines (CI included), so at most 8x
+    assert t4 <= 8 * t1, f"60 articles {t1:.2f}s, 240 articles {t4:.2f}s: x{t4 / t1:.1f}"

@@ -11,15 +11,16 @@ milliseconds of the interpreter's start. :func:`crosscheck.runner.run_articles` 
 from __future__ import annotations
 
 import multiprocessing
+import os
 import threading
 
 _started: list[tuple[object, object]] = []  # (connection, process)
 
 
-def _run(conn) -> None:  # noqa: ANN001 - in the worker: the runner's worker loop, models loaded first
+def _run(conn, parent: int) -> None:  # noqa: ANN001 - in the worker: the runner's worker loop, models loaded first
     from .runner import _worker_main
 
-    _worker_main(conn, None)
+    _worker_main(conn, None, parent)
 
 
 def start() -> bool:
@@ -28,7 +29,7 @@ def start() -> bool:
         return bool(_started)
     ctx = multiprocessing.get_context("fork")
     parent, child = ctx.Pipe()
-    proc = ctx.Process(target=_run, args=(child,), daemon=True)
+    proc = ctx.Process(target=_run, args=(child, os.getpid()), daemon=True)
     proc.start()
     child.close()
     _started.append((parent, proc))

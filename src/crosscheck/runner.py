@@ -340,14 +340,15 @@ def _run_distributed(jobs: list[tuple[int, Article]], stage: ArticleStage, addre
 _PARENT_CHECK_SECONDS = 1.0  # how often an idle worker checks that its coordinating process is still there
 
 
-def _worker_main(conn: Connection, stage: ArticleStage | None) -> None:
+def _worker_main(conn: Connection, stage: ArticleStage | None, parent: int | None = None) -> None:
     """Worker loop: receive an article, send back the staged article, until told to stop (None).
 
     A worker started without a stage (see :func:`prestart`) loads the models of the default stage first, and
     runs the default stage with the :class:`Settings` it receives before its first article.
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and ends the workers
-    parent = os.getppid()
+    if parent is None:  # ``parent`` is passed by the forking process: it may be gone before this line runs
+        parent = os.getppid()
     if stage is None:
         _load_models()
     while True:
@@ -380,7 +381,7 @@ class _Worker:
     def __init__(self, stage: ArticleStage | None) -> None:
         ctx = multiprocessing.get_context("fork")  # the stage need not be picklable; the parent's imports are shared
         self.conn, child = ctx.Pipe()
-        self.proc = ctx.Process(target=_worker_main, args=(child, stage), daemon=True)
+        self.proc = ctx.Process(target=_worker_main, args=(child, stage, os.getpid()), daemon=True)
         self.proc.start()
         child.close()
         self.jobs: deque[tuple[int, Article]] = deque()
