@@ -605,3 +605,62 @@ def test_a_duration_of_a_named_thing_is_the_same_measure_as_the_plain_duration(t
     """'a 90-day state of emergency' and 'a state of emergency for 90 days': one figure of one fact."""
     story = analyse(tmp_path, FLOOD)
     assert joined(story, "state of emergency for 90 days", "90-day state of emergency"), [c.text for c in story.claims]
+
+
+AIRLINE = {
+    "wire": """ date 2027-02-05
+Skyrun Airways collapses, stranding thousands of passengers
+
+By Lena Ortiz
+
+BRAVIK (Reuters) - Skyrun Airways stopped flying on Friday after regulators suspended its licence, the second-biggest airline failure in Valdoria's history.
+
+The airline said about 12,000 passengers were stranded abroad and would be flown home by other carriers.
+
+"We ran out of cash and out of time," chief executive Marco Lind told staff in a letter.
+""",
+    "local": """ date 2027-02-05
+Skyrun grounded: what passengers need to know
+
+Skyrun Airways has stopped flying after the aviation regulator suspended its licence on Friday.
+
+Skyrun is the second regional airline to stop flying this month, after Northwind folded on Monday.
+
+Around 12,000 passengers are stranded abroad, the company said, and other carriers will bring them home.
+
+Customers who booked with a credit card can claim a refund from their bank.
+""",
+    "tv": """ date 2027-02-05
+Skyrun Airways collapse leaves passengers stranded
+
+Skyrun Airways ceased operations on Friday when the regulator suspended its operating licence.
+
+About 12,000 of its passengers are stranded abroad, the airline said.
+
+Skyrun is the second airline to go bust in Valdoria this year.
+
+It was the second-largest airline collapse in the country's history, analysts said.
+""",
+}
+
+
+def test_ranks_of_different_things_are_different_facts(tmp_path):
+    """'the second airline to go bust this year' and 'the second regional airline to stop flying this month' rank
+    different classes: two facts, however alike the words. 'second-biggest ... failure in history' and
+    'second-largest ... collapse in the country's history' rank one class."""
+    story = analyse(tmp_path, AIRLINE)
+    assert not joined(story, "second regional airline", "second airline to go bust"), [c.text for c in story.claims]
+    assert not joined(story, "second regional airline", "second-biggest airline failure")
+    assert not joined(story, "second airline to go bust", "second-biggest airline failure")
+
+
+def test_one_rank_in_other_words_is_not_vetoed():
+    from crosscheck.align.facts_view import ranks, ranks_differ
+
+    a = ranks("It was the second-largest airline collapse in the country's history, analysts said.")
+    b = ranks("Skyrun stopped flying on Friday, the second-biggest airline failure in Valdoria's history.")
+    c = ranks("Skyrun is the second regional airline to stop flying this month.")
+    assert a and b and c
+    assert not ranks_differ(a, b)
+    assert ranks_differ(a, c) and ranks_differ(b, c)
+    assert ranks("It is the second-biggest in U.S. history.") == [frozenset({"largest", "us", "history"})]

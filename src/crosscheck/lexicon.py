@@ -344,3 +344,17 @@ HARD_WRAP_WORDS = frozenset(
     "and or but nor of the a an to by in on at for with from as that which who whose than into onto over under "
     "between about against after before during its their his her our".split()
 )
+
+
+# A rank: an ordinal before what it ranks ("the second California bank to shut down this week", "the third-largest
+# lender", "the 2nd such attack"). Two facts that rank something are one fact only when they rank the same class;
+# "second-biggest in U.S. history" and "second bank to close this week" are two. "First" and "last" are left out:
+# "for the first time" ranks nothing. Source: English ordinal words; the class words are what follows, up to the
+# clause's end (RANK_CLASS_STOP: closed-class words that say nothing of the class).
+RANK_ORDINALS = frozenset("second third fourth fifth sixth seventh eighth ninth tenth".split())
+RANK_CLASS_STOP = frozenset(
+    "the a an in of to this that these its their his her our such on for by at since ever so far yet from as "
+    "with and or is was be been being one".split()
+)
+# superlatives of size that news uses interchangeably in a rank ("second-largest" = "second-biggest")
+RANK_SUPERLATIVES = {"biggest": "largest", "greatest": "largest", "large": "largest", "big": "largest"}

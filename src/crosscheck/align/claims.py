@@ -32,7 +32,7 @@ from ..lexicon import REPORT_CUES
 from ..model import Article, ClaimStatus, Evidence, Span, Story, StoryClaim
 from ..provenance import passage_group
 from ..settings import AlignSettings
-from .facts_view import REPORTING_LEMMAS, FactView, Figure, fact_views
+from .facts_view import REPORTING_LEMMAS, FactView, Figure, fact_views, ranks_differ
 
 _REPORT_CUE = re.compile(REPORT_CUES, re.I)
 WEAK_PREDICATES = REPORTING_LEMMAS | {"be", "have", "do", "make", "get", "take", "go"}
@@ -147,6 +147,8 @@ class Matcher:
             return Verdict(DIFFERENT, score, "negated on one side only", veto=True)
         if a.subjects & b.objects and b.subjects & a.objects and not a.subjects & b.subjects:
             return Verdict(DIFFERENT, score, "sides reversed", veto=True)
+        if ranks_differ(a.ranks, b.ranks):
+            return Verdict(DIFFERENT, score, "ranks of different things", veto=True)
         if a.speaker and b.speaker:
             if a.speaker != b.speaker:
                 return Verdict(DIFFERENT, score, "two speakers", veto=True)

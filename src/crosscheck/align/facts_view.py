@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ..clean.sections import terms
-from ..lexicon import TOTAL_CUES
+from ..lexicon import RANK_CLASS_STOP, RANK_ORDINALS, RANK_SUPERLATIVES, TOTAL_CUES
 from ..model import Article, Claim, Fact, Quantity, Story
 from .numbers import _dimension, interval, outcome, _window
 
@@ -54,6 +54,37 @@ class FactView:
     speaker: str | None = None
     quoted: str = ""
     lead: bool = False
+    ranks: list[frozenset[str]] = field(default_factory=list)
+
+
+_RANK = re.compile(r"\b(" + "|".join(sorted(RANK_ORDINALS)) + r"|\d+(?:nd|rd|th))\b[- ]((?:[^.,;:!?\n]|\.(?!\s+(?-i:[A-Z])|\s*$)){0,80})", re.I)
+
+
+def ranks(text: str) -> list[frozenset[str]]:
+    """What each rank in a text ranks: the class words after an ordinal ("second California bank to shut down this
+    week" -> {california, bank, shut, down, week}), size superlatives made one ("biggest" = "largest")."""
+    out = []
+    for m in _RANK.finditer(text):
+        words = re.findall(r"[a-z][a-z.']*", m.group(2).lower())[:8]
+        cls = set()
+        for w in words:
+            w = w.replace(".", "").strip("'")
+            if not w or w in RANK_CLASS_STOP:
+                continue
+            if len(w) > 4 and w.endswith("s") and not w.endswith("ss"):
+                w = w[:-1]
+            cls.add(RANK_SUPERLATIVES.get(w, w))
+        if cls:
+            out.append(frozenset(cls))
+    return out
+
+
+def ranks_differ(a: list[frozenset[str]], b: list[frozenset[str]]) -> bool:
+    """Both facts rank something, and no rank of one ranks what a rank of the other does (the smaller class is
+    not mostly inside the larger)."""
+    if not a or not b:
+        return False
+    return not any(len(x & y) >= 0.5 * min(len(x), len(y)) for x in a for y in b)
 
 
 def _numbers(text: str) -> set[str]:
@@ -129,6 +160,7 @@ def fact_views(story: Story, articles: dict[str, Article], origin_key) -> list[F
                 v.speaker = origin_key(direct[0].speaker)
                 v.quoted = " ".join(q.text for q in direct)
             v.lead = c.start < lead_end
+            v.ranks = ranks(c.text)
             fact = claim_fact(art, c)
             if fact is not None:
                 _fill_slots(v, fact, origin_key)
@@ -136,4 +168,4 @@ def fact_views(story: Story, articles: dict[str, Article], origin_key) -> list[F
     return views
 
 
-__all__ = ["FactView", "Figure", "claim_fact", "fact_views", "figure_kind"]
+__all__ = ["FactView", "Figure", "claim_fact", "fact_views", "figure_kind", "ranks", "ranks_differ"]
