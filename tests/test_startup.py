@@ -122,3 +122,30 @@ def test_a_worker_forked_before_any_import_is_adopted_by_the_runner():
     )
     assert got["started"] is True and got["early"] == []  # forked before crosscheck's own modules were imported
     assert got["here"] is False and got["ok"] is True and got["quotes"] > 0 and got["left"] == 0
+
+
+def test_the_tokenizer_built_empty_and_filled_from_the_model_tokenizes_as_spacys_own_load():
+    """get_nlp builds the tokenizer empty and lets the model's files fill it (skipping the default rules spaCy
+    would build and then throw away): same special cases, same tokens on every real text in ../shared."""
+    got = _fresh(
+        "import json, glob, os\n"
+        "from crosscheck.extract.nlp import MODEL, get_nlp\n"
+        "ours = get_nlp().tokenizer\n"
+        "import spacy\n"
+        "stock = spacy.load(MODEL).tokenizer\n"
+        "root = os.path.join(%r, '..', 'shared')\n"
+        "files = sorted(glob.glob(root + '/seeds/*') + glob.glob(root + '/eval/stories/*/articles/*'))\n"
+        "diff = []\n"
+        "for f in files:\n"
+        "    text = open(f, encoding='utf-8', errors='replace').read()\n"
+        "    a = [(t.text, t.whitespace_) for t in ours(text)]\n"
+        "    b = [(t.text, t.whitespace_) for t in stock(text)]\n"
+        "    if a != b: diff.append(os.path.basename(f))\n"
+        "print(json.dumps({'files': len(files), 'diff': diff, 'rules': ours.rules == stock.rules,\n"
+        "                  'n_rules': len(ours.rules), 'infix': ours.infix_finditer == stock.infix_finditer}))\n" % str(ROOT)
+    )
+    if got["files"] == 0:
+        import pytest
+
+        pytest.skip("../shared not found (CI provides it)")
+    assert got["diff"] == [] and got["rules"] and got["n_rules"] > 1000, got
