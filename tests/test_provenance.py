@@ -226,3 +226,21 @@ def test_provenance_stage_grows_near_linearly_on_near_copies():
     assert len(s1.independent_groups) == 1 and len(s4.independent_groups) == 1  # near-copies: one source
     # 4x the articles: all pairs would be 16x; measured 4.2-5.9x on shared machines (CI included), so at most 8x
     assert t4 <= 8 * t1, f"60 articles {t1:.2f}s, 240 articles {t4:.2f}s: x{t4 / t1:.1f}"
+
+
+def test_a_story_of_one_article_prepares_nothing(monkeypatch):
+    """Nothing to compare, no work: a one-article story gets no reuse links and one independent group, and the
+    provenance features (shingles, specifics, sentence vectors) are never built for it."""
+    import crosscheck.provenance as provenance
+    from crosscheck.extract import extract
+    from crosscheck.model import Article, Story
+
+    art = extract(Article(id="solo", text="Divers pulled three drivers from the Meren river on Sunday, the fire service said.\n"))
+
+    def refuse(article):  # noqa: ANN001
+        raise AssertionError(f"prepared {article.id} for a story with nothing to compare it with")
+
+    monkeypatch.setattr(provenance, "prepare", refuse)
+    story = provenance.trace(Story(id="s1", article_ids=["solo"]), {"solo": art})
+    assert story.reuse == []
+    assert [(g.article_ids, g.origin) for g in story.independent_groups] == [(["solo"], "solo")]

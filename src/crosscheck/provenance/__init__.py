@@ -28,6 +28,10 @@ def trace(story: Story, articles: dict[str, Article], *, embedder: str | None = 
     (copied runs, twin sentences, shared specifics), never on topical similarity.
     """
     members = [articles[i] for i in story.article_ids if articles[i].ok]
+    if len(members) < 2:  # nothing to compare: no features are prepared
+        story.reuse = []
+        story.independent_groups = independent_groups(story, articles)
+        return story
     preps = [prepare(a) for a in members]
     if len(preps) <= settings.all_pairs_limit:
         links = [_link(preps[i], preps[j], settings) for i, j in combinations(range(len(preps)), 2)]
