@@ -52,9 +52,13 @@ NOTE = (
 # ---------------------------------------------------------------------------- the earlier matcher
 
 
-def legacy_align_module():
-    """main's align package at the merge base with this branch, as a temporary package ``legacy_align``."""
-    base = subprocess.run(["git", "merge-base", "HEAD", "main"], cwd=ROOT, capture_output=True, text=True).stdout.strip() or "HEAD"
+# The matcher issue 12 started from ("today's matcher" when it was filed): main's align package at this commit.
+LEGACY = "c432fe076d"
+
+
+def legacy_align_module(commit: str = LEGACY):
+    """The align package at ``commit`` (default: the matcher before issue 12), as a temporary package ``legacy_align``."""
+    base = subprocess.run(["git", "rev-parse", commit], cwd=ROOT, capture_output=True, text=True).stdout.strip() or "HEAD"
     names = subprocess.run(["git", "ls-tree", "--name-only", base, "src/crosscheck/align/"], cwd=ROOT, capture_output=True, text=True).stdout.split()
     tmp = Path(tempfile.mkdtemp(prefix="legacy_align_"))
     pkg = tmp / "legacy_align"
@@ -291,8 +295,9 @@ def main() -> None:
     ap.add_argument("--only", nargs="*", help="only these sets (no scale run)")
     ap.add_argument("--no-scale", action="store_true")
     ap.add_argument("--write", action="store_true", help="write the table into bench/RESULTS.md")
+    ap.add_argument("--legacy", default=LEGACY, help="the commit whose align package is the baseline (default: before issue 12)")
     args = ap.parse_args()
-    legacy, base = legacy_align_module()
+    legacy, base = legacy_align_module(args.legacy)
     runs = analyse_sets(args.embedder, args.only)
     totals: dict[tuple[str, str], dict[str, int]] = {}
     rows = []

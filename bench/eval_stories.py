@@ -69,6 +69,9 @@ def main() -> None:
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     slugs = args.slugs or sorted(p.name for p in (SHARED / "stories").iterdir() if p.is_dir())
+    import crosscheck.embeddings as emb
+
+    used = args.embedder or ("minilm" if emb.minilm_available() else "static")
     table = {s: run(s, out, args.embedder, args.verbose) for s in slugs}
     areas = sorted({a for v in table.values() for a in v} - {"overall"}) + ["overall"]
     lines = ["| story | " + " | ".join(areas) + " |", "|---" * (len(areas) + 1) + "|"]
@@ -80,14 +83,15 @@ def main() -> None:
         from ingest import write_section
 
         head = (
-            "## Real story sets (bench/eval_stories.py)\n\n"
+            f"## Real story sets (bench/eval_stories.py{' --embedder minilm' if used == 'minilm' else ''})\n\n"
             "Six real events, ten outlets each (../shared/eval/stories), scored by their own scorer "
             "(../shared/eval/score_story.py): the share of gold items the report shows with the gold's own articles "
-            f"as evidence, per area; `overall` is hits / items over all areas. Embedder: {args.embedder or 'default'}. "
+            f"as evidence, per area; `overall` is hits / items over all areas. Embedder: {used} "
+            f"({'the default install' if used == 'static' else 'the embeddings extra'}). "
             "Alignment thresholds were calibrated on surfside, titan and wagner; chandrayaan, crowdstrike and svb "
             "are held out.\n\n"
         )
-        write_section("stories", head + "\n".join(lines))
+        write_section("stories" if used == "static" else f"stories-{used}", head + "\n".join(lines))
 
 
 if __name__ == "__main__":
