@@ -327,7 +327,14 @@ def align_facts(
     story: Story, articles: dict[str, Article], embedder: str | None = None, settings: AlignSettings | None = None
 ) -> Alignment:
     s = settings or AlignSettings()
-    facts = fact_views(story, articles, lambda name: origin_key(name, story))
+    keys: dict[str | None, str | None] = {}
+
+    def key(name: str | None) -> str | None:  # each name looked up once per story (hundreds of facts name few people)
+        if name not in keys:
+            keys[name] = origin_key(name, story)
+        return keys[name]
+
+    facts = fact_views(story, articles, key)
     if not facts:
         return Alignment([], {}, [], [], None, s)
     matcher = Matcher(facts, s, embedder)
