@@ -445,3 +445,28 @@ def test_a_story_update_looks_only_at_the_new_articles_time_window(tmp_path):
         after = store.story_sets()
         assert set(winter_stories) <= set(after)  # the winter stories are kept as they were
         assert sum(len(s) for s in after) == n_quake + n_examples and store.pending() == 0
+
+
+def test_stories_are_clustered_from_light_articles_exactly_as_from_whole_ones(tmp_path):
+    """A story update clusters light articles (no claims, facts, quotes, dates: a third of the memory) and loads
+    each changed story's articles whole: the stories are the ones the whole articles give, and the stored stories
+    carry their claims."""
+    from crosscheck import analyze
+    from crosscheck.cluster import cluster
+    from crosscheck.pipeline import ingest_into_store
+    from crosscheck.store import Store
+
+    feed = sorted((FIXTURES / "mixed" / "articles").glob("*"))[:24]
+    with Store(tmp_path / "s.db") as store:
+        ingest_into_store(feed, store, embedder="none")
+        whole, light = store.articles(ok_only=True), store.articles(ok_only=True, light=True)
+        assert [a.id for a in whole] == [a.id for a in light]
+        assert all(not a.claims and not a.facts and not a.quotes and a.text and a.actors is not None for a in light)
+        assert sum(len(a.claims) for a in whole) > 0
+        by_whole = [(s.id, s.title, s.article_ids, s.related) for s in cluster(whole)]
+        assert by_whole == [(s.id, s.title, s.article_ids, s.related) for s in cluster(light)]
+        stored = {s.id: s for s in (store.story(r.id) for r in store.list_stories())}
+    direct = {s.id: s for s in analyze(feed, embedder="none").stories}
+    assert sorted(stored) == sorted(direct)
+    for sid, s in direct.items():
+        assert [c.text for c in stored[sid].claims] == [c.text for c in s.claims]

@@ -234,7 +234,9 @@ def _update_stories(store: Store, update: StoreUpdate, *, embedder: str | None, 
     from .cluster import DEFAULT_SETTINGS, cluster
     from .store import story_changes
 
-    articles = store.articles(store.to_recluster(DEFAULT_SETTINGS.window_days), ok_only=True)
+    # clustering reads light articles (a third of the memory); each changed story then loads its own articles whole,
+    # so memory holds the window's light articles and one story's analyses, not the window's analyses
+    articles = store.articles(store.to_recluster(DEFAULT_SETTINGS.window_days), ok_only=True, light=True)
     update.reclustered = len(articles)
     by_id = {a.id: a for a in articles}
     stories = cluster(articles)
@@ -245,10 +247,12 @@ def _update_stories(store: Store, update: StoreUpdate, *, embedder: str | None, 
     if progress is not None:
         progress("stories", 0, len(changed), None)
     for i, (story, old) in enumerate(zip(changed, olds), 1):
-        story_stages(story, by_id, embedder=embedder)
-        store.put_story(story, [by_id[a] for a in story.article_ids])
+        whole = {a.id: a for a in store.articles(story.article_ids)}
+        story_stages(story, whole, embedder=embedder)
+        store.put_story(story, [whole[a] for a in story.article_ids])
         update.stories_changed.append(story.id)
         update.changes += story_changes(old, story, by_id)
+        del whole
         if progress is not None:
             progress("stories", i, len(changed), story)
     store.mark_clustered()
