@@ -14,6 +14,8 @@ fresh process, end to end through crosscheck's library (``crosscheck.pipeline.an
 * ``jobs2``: ``backend="process", workers=2`` (what ``crosscheck analyze --jobs 2`` runs);
 * ``dask``: ``scheduler=`` the address of a ``dask.distributed.LocalCluster`` of 2 worker processes, 1 thread
   each, started by this script before the run (its start-up is not timed; its workers' memory is counted);
+* ``store2``: ``crosscheck ingest --jobs 2`` into a new store (``pipeline.ingest_into_store``): articles are
+  committed as they are done and the stories are updated one story at a time (no report of the whole feed);
 * ``spacy``: the spaCy-only baseline, ``nlp.pipe`` of crosscheck's spaCy pipeline over the same texts (the raw
   file texts) in one process, and with ``n_process=2``.
 It prints time, articles/s, words/s, the time of each stage (read, clean + extract, cluster, story stages, write),
@@ -142,14 +144,30 @@ def child(mode: str, list_file: str, out: str, scheduler: str | None) -> None:
 
     paths = Path(list_file).read_text().split("\n")
     kw = {"backend": "serial"}
-    if mode == "jobs2":
+    if mode in ("jobs2", "store2"):
         kw = {"backend": "process", "workers": 2}
     elif mode == "dask":
         kw = {"scheduler": scheduler}
-    report = analyze(paths, progress=progress, **kw)
-    marks.setdefault("stories", time.perf_counter())
-    Path(out).write_text(render(report, "json"), encoding="utf-8")
-    end = time.perf_counter()
+    if mode == "store2":  # `crosscheck ingest --jobs 2` into a new store: each article committed, stories per story
+        from crosscheck.pipeline import ingest_into_store
+        from crosscheck.store import Store
+
+        db = Path(out).with_suffix(".db")
+        with Store(db) as store:
+            update = ingest_into_store(paths, store, progress=progress, **kw)
+            marks.setdefault("stories", time.perf_counter())
+            listed = store.list_stories()
+        end = time.perf_counter()
+        counts = {"ok": len(update.added), "skipped": len(update.skipped), "stories": len(listed),
+                  "largest_stories": sorted((r.articles for r in listed), reverse=True)[:3]}
+        db.unlink()
+    else:
+        report = analyze(paths, progress=progress, **kw)
+        marks.setdefault("stories", time.perf_counter())
+        Path(out).write_text(render(report, "json"), encoding="utf-8")
+        end = time.perf_counter()
+        counts = {"ok": len(report.analysed), "skipped": len(report.skipped), "stories": len(report.stories),
+                  "largest_stories": sorted((len(s.article_ids) for s in report.stories), reverse=True)[:3]}
     order = ["import", "read", "articles", "cluster", "stories"]
     stages, last = {}, t0
     for key in order:
@@ -157,15 +175,7 @@ def child(mode: str, list_file: str, out: str, scheduler: str | None) -> None:
             stages[key] = marks[key] - last
             last = marks[key]
     stages["write"] = end - last
-    sizes = sorted((len(s.article_ids) for s in report.stories), reverse=True)
-    print(json.dumps({
-        "seconds": end - t0,
-        "stages": stages,
-        "ok": len(report.analysed),
-        "skipped": len(report.skipped),
-        "stories": len(report.stories),
-        "largest_stories": sizes[:3],
-    }))
+    print(json.dumps({"seconds": end - t0, "stages": stages, **counts}))
 
 
 def spacy_child(list_file: str, n_process: int) -> None:
@@ -293,7 +303,7 @@ def main() -> None:
     ap.add_argument("--corpus", type=Path, help="folder of article files, or a JSONL feed (read in place)")
     ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000, 10000])
     ap.add_argument("--modes", nargs="+", default=["spacy", "serial", "jobs2", "dask"],
-                    choices=["spacy", "serial", "jobs2", "dask"])
+                    choices=["spacy", "serial", "jobs2", "dask", "store2"])
     ap.add_argument("--profile", action="store_true", help="profile one serial run of the first size instead")
     ap.add_argument("--top", type=int, default=15, help="functions listed per stage with --profile")
     ap.add_argument("--profile-articles", type=int, help="with --profile: clean and extract only this many articles")
@@ -363,7 +373,7 @@ def main() -> None:
                     finally:
                         if cluster is not None:
                             cluster.close()
-                    if args.keep:
+                    if args.keep and (run_dir / f"{mode}.json").exists():
                         args.keep.mkdir(parents=True, exist_ok=True)
                         (args.keep / f"{n}-{mode}.json").write_bytes((run_dir / f"{mode}.json").read_bytes())
                     runs.append((mode, info, info["seconds"], peak))

@@ -90,13 +90,19 @@ def per_article(article: Article, settings: Settings = DEFAULT) -> Article:
     return article
 
 
-def _load_models() -> None:
-    """What the default stage loads once per process: the tagger and the word frequencies."""
-    from .clean.sections import warm_word_frequencies
+def _load_models(word_frequencies: bool = True) -> None:
+    """What the default stage loads once per process: the tagger and (``word_frequencies``) the word frequencies.
+
+    A process that forks workers loads both first, so the workers share them. A worker loading for itself leaves
+    the word frequencies (0.4 s) to the first word looked up: a short text may need none.
+    """
     from .extract.nlp import get_nlp
 
     get_nlp()
-    warm_word_frequencies()
+    if word_frequencies:
+        from .clean.sections import warm_word_frequencies
+
+        warm_word_frequencies()
 
 
 def _models_loaded() -> bool:
@@ -350,7 +356,7 @@ def _worker_main(conn: Connection, stage: ArticleStage | None, parent: int | Non
     if parent is None:  # ``parent`` is passed by the forking process: it may be gone before this line runs
         parent = os.getppid()
     if stage is None:
-        _load_models()
+        _load_models(word_frequencies=False)
     while True:
         try:
             # a parent killed outright (SIGKILL) closes no pipe that another forked worker also holds, so the end of

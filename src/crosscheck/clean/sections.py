@@ -20,8 +20,6 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from wordfreq import zipf_frequency
-
 from ..model import Section
 from .boilerplate import TIMESTAMP
 
@@ -64,6 +62,8 @@ def warm_word_frequencies() -> None:
 
 @lru_cache(maxsize=200_000)
 def _zipf(word: str) -> float:
+    from wordfreq import zipf_frequency  # imported at the first word looked up (0.2 s): a short text may need none
+
     return zipf_frequency(word, "en")
 
 

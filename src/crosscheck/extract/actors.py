@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from ..lexicon import AGENCIES, NOT_PLACES, ORG_HEADS, TIME_ZONES
 from .. import lexicon
@@ -71,8 +72,11 @@ def name_stem(word: str) -> str:
     return "~" + w.rstrip("aeiouy")
 
 
+@lru_cache(maxsize=65536)
 def surname(name: str) -> str:
-    return strip_title(name).split()[-1] if strip_title(name) else name
+    """The last word of a name without its titles (cached: alignment asks for the same few names thousands of times)."""
+    stripped = strip_title(name)
+    return stripped.split()[-1] if stripped else name
 
 
 def _role_before(ent) -> bool:  # noqa: ANN001
