@@ -149,3 +149,46 @@ def test_the_tokenizer_built_empty_and_filled_from_the_model_tokenizes_as_spacys
 
         pytest.skip("../shared not found (CI provides it)")
     assert got["diff"] == [] and got["rules"] and got["n_rules"] > 1000, got
+
+
+def _entry(args: list[str], stdin: bytes | None = None) -> subprocess.CompletedProcess:
+    """The ``crosscheck`` console script's entry point (crosscheck.entry:main), in a fresh process."""
+    code = f"import sys; sys.argv = ['crosscheck', *{args!r}]; from crosscheck.entry import main; main()"
+    return subprocess.run([sys.executable, "-c", code], input=stdin, capture_output=True, timeout=300)
+
+
+def test_the_entry_point_ends_an_analysis_with_its_output_whole_and_its_exit_status():
+    """``crosscheck analyze`` skips the interpreter's teardown at the end: everything written must be out first
+    (the whole JSON on a pipe, the summary line on stderr), and the exit status must be the command's."""
+    text = (ROOT / "examples").glob("*.txt")
+    files = sorted(str(p) for p in text)
+    done = _entry(["analyze", *files])
+    assert done.returncode == 0, done.stderr.decode()
+    report = json.loads(done.stdout)
+    assert len(report["articles"]) == len(files) and report["stories"]
+    assert b"article(s) analysed" in done.stderr
+    nothing = _entry(["analyze", "-"], stdin=b"Too short.\n")
+    assert nothing.returncode == 1 and b"nothing could be analysed" in nothing.stderr
+    bad = _entry(["analyze", files[0], "-o", str(ROOT / "no-such-folder" / "r.json")])
+    assert bad.returncode != 0 and b"no-such-folder" in bad.stderr and not bad.stdout
+
+
+def test_a_worker_loading_for_itself_leaves_the_word_frequencies_until_a_word_is_looked_up(tmp_path):
+    """The word frequencies (0.4 s to import and load) are not part of a worker's start: a one-line text needs none."""
+    line = tmp_path / "one.txt"
+    line.write_text(
+        "The mayor of Porto said on Tuesday that 12 people were taken to hospital after a fire broke out at a "
+        "riverside warehouse shortly after 6:30 a.m., and that about 40 firefighters had brought it under control.\n",
+        encoding="utf-8",
+    )
+    got = _fresh(
+        "import json, sys\n"
+        "from crosscheck.runner import _load_models, per_article\n"
+        "from crosscheck.ingest import ingest\n"
+        "_load_models(word_frequencies=False)\n"
+        f"art = per_article(ingest([{str(line)!r}])[0])\n"
+        "print(json.dumps({'wordfreq': 'wordfreq' in sys.modules, 'claims': len(art.claims),\n"
+        "                  'figures': sorted(q.text for q in art.quantities)}))\n"
+    )
+    assert got["claims"] == 1 and "12 people" in " ".join(got["figures"]), got
+    assert got["wordfreq"] is False
