@@ -192,3 +192,31 @@ def test_a_worker_loading_for_itself_leaves_the_word_frequencies_until_a_word_is
     )
     assert got["claims"] == 1 and "12 people" in " ".join(got["figures"]), got
     assert got["wordfreq"] is False
+
+
+def test_lemmas_made_on_demand_are_the_lemmatizers_own():
+    """The lemmatizer runs only for the tokens extraction asks about (extract.nlp.lemma): for every token of every
+    real text in ../shared, the lemma it gives is the one spaCy's own pipeline (lemmatizer in the pipe) gives."""
+    got = _fresh(
+        "import json, glob, os\n"
+        "from crosscheck.extract.nlp import MODEL, get_nlp, lemma\n"
+        "ours = get_nlp()\n"
+        "import spacy\n"
+        "stock = spacy.load(MODEL)\n"
+        "root = os.path.join(%r, '..', 'shared')\n"
+        "files = sorted(glob.glob(root + '/seeds/*') + glob.glob(root + '/eval/stories/*/articles/*'))[::3]\n"
+        "diff, n = [], 0\n"
+        "for f in files:\n"
+        "    text = open(f, encoding='utf-8', errors='replace').read()\n"
+        "    a, b = ours(text), stock(text)\n"
+        "    assert [t.text for t in a] == [t.text for t in b]\n"
+        "    for x, y in zip(a, b):\n"
+        "        n += 1\n"
+        "        if x.pos_ == y.pos_ and lemma(x) != y.lemma_: diff.append((x.text, lemma(x), y.lemma_))\n"
+        "print(json.dumps({'files': len(files), 'tokens': n, 'diff': diff[:20], 'in_pipe': 'lemmatizer' in ours.pipe_names}))\n" % str(ROOT)
+    )
+    if got["files"] == 0:
+        import pytest
+
+        pytest.skip("../shared not found (CI provides it)")
+    assert got["tokens"] > 5000 and got["diff"] == [] and got["in_pipe"] is False, got

@@ -16,7 +16,7 @@ from .. import lexicon
 from ..model import ActorType, Article, Fact, FactFigure
 from ..settings import DEFAULT
 from .actors import _ROLE_WORD, _role_words, name_stem
-from .nlp import doc_text
+from .nlp import doc_text, lemma
 from .quotes import CUE_LEMMAS
 
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
@@ -67,7 +67,7 @@ def _referents(article: Article, doer) -> tuple[set[str], bool]:  # noqa: ANN001
         return set(), False
     if any(c.dep_ not in ("det", "amod", "compound", "poss", "case", "punct") for c in doer.children):
         return set(), False  # "the operator of X", "the company, Acme,", "the firm that built it": the phrase says who
-    noun = doer.lemma_.lower()
+    noun = lemma(doer).lower()
     if _ROLE_WORD.fullmatch(noun):
         return {a.id for a in article.actors if a.type == ActorType.person and noun in _role_words(a.role)}, True
     if noun not in lexicon.ORG_NOUNS:
@@ -146,7 +146,7 @@ def _predicates(sent) -> list[tuple[object, object | None]]:  # noqa: ANN001
     root = sent.root
     cue = None
     main = root
-    if root.lemma_.lower() in CUE_LEMMAS:
+    if lemma(root).lower() in CUE_LEMMAS:
         comp = next((c for c in root.children if c.dep_ in ("ccomp", "parataxis") and c.pos_ in ("VERB", "AUX")), None)
         if comp is not None:
             cue, main = root, comp
@@ -261,9 +261,9 @@ def extract_facts(doc, article: Article) -> list[Fact]:  # noqa: ANN001
             neg = any(c.dep_ == "neg" or c.lower_ in lexicon.NEGATION_WORDS and c.dep_ in ("neg", "advmod") for c in verb.children)
             hedge = next((t.lower_ for t in verb.subtree if t.lower_ in lexicon.HEDGE_WORDS and t.idx < verb.idx + 1
                           and (t.head.i == verb.i or t.dep_ in ("aux", "advmod"))), None)
-            if hedge is None and cue is not None and cue.lemma_.lower() in ("suggest", "believe", "estimate"):
-                hedge = cue.lemma_.lower()
-            predicate = " ".join((["not"] if neg else []) + [verb.lemma_.lower(), *prt])
+            if hedge is None and cue is not None and lemma(cue).lower() in ("suggest", "believe", "estimate"):
+                hedge = lemma(cue).lower()
+            predicate = " ".join((["not"] if neg else []) + [lemma(verb).lower(), *prt])
             qs = [q for q in article.quantities if not q.in_headline and c0 <= q.start < c1]
             figures = [FactFigure(quantity=q.id, counts=_counts(q, verb)) for q in qs if q.unit not in ("clock", "number")]
             when = [d.id for d in article.dates if c0 <= d.start < c1] + [q.id for q in qs if q.unit == "clock"]

@@ -116,7 +116,31 @@ def get_nlp():
     if not Language.has_factory("crosscheck_paragraphs"):
         Language.component("crosscheck_paragraphs")(_paragraph_breaks)
     nlp.add_pipe("crosscheck_paragraphs", before="parser")
+    nlp.disable_pipe(LAZY_LEMMATIZER)  # lemmas are made on demand: see lemma()
     return nlp
+
+
+# The lemmatizer is rule-based Python run over every token (a tenth of the parse time on a cold process); the
+# extraction reads the lemmas of a few tokens (cue verbs, predicates, statement nouns). It stays loaded but out of
+# the pipe, and lemma() asks it for one token when needed, exactly as the component would have (same rules, same
+# cache, lemmas set by the attribute ruler kept).
+LAZY_LEMMATIZER = "lemmatizer"
+
+
+def lemma(token) -> str:  # noqa: ANN001
+    """The token's lemma, as the model's lemmatizer gives it, made on first request."""
+    if token.lemma == 0:
+        lemmatizer = _lemmatizer()
+        token.lemma_ = lemmatizer.lemmatize(token)[0]
+    return token.lemma_
+
+
+@lru_cache(maxsize=1)
+def _lemmatizer():  # noqa: ANN202
+    pipe = get_nlp().get_pipe(LAZY_LEMMATIZER)
+    if not pipe._validated:  # what the component does before its first Doc
+        pipe._validate_tables()
+    return pipe
 
 
 def doc_text(doc) -> str:  # noqa: ANN001

@@ -22,11 +22,17 @@ from .. import lexicon
 from ..model import Actor, ActorType, Quote, Span
 from ..text import quote_spans
 from .actors import _ROLE_WORD, clean_name, person_by_name, surname
-from .nlp import doc_text
+from .nlp import doc_text, lemma
 
 CUE_LEMMAS = lexicon.CUE_LEMMAS
 INDIRECT_LEMMAS = lexicon.INDIRECT_LEMMAS
 PRONOUNS = lexicon.PRONOUNS
+# a statement noun's forms all begin as it does ('statements', 'releases'): a token that does not is not lemmatized
+_STATEMENT_HEADS = frozenset(w[:3] for w in lexicon.STATEMENT_NOUNS)
+
+
+def _statement_noun(token) -> bool:  # noqa: ANN001
+    return token.lower_[:3] in _STATEMENT_HEADS and lemma(token).lower() in lexicon.STATEMENT_NOUNS
 
 
 class _Resolver:
@@ -86,7 +92,7 @@ class _Resolver:
                 obj = next((x for x in doc[c.i + 2].children if x.dep_ == "pobj"), None)
                 if obj is not None:
                     return self.resolve(obj, doc)
-        head = tok.lemma_.lower()
+        head = lemma(tok).lower()
         if head in lexicon.SPOKES_NOUNS:
             for c in tok.children:  # "a spokesperson for the FDIC"
                 if c.dep_ == "prep" and c.lower_ in ("for", "of", "at"):
@@ -120,7 +126,7 @@ class _Resolver:
         for c in tok.children:
             if c.dep_ == "poss" and c.pos_ == "PROPN":
                 return self.resolve(c, doc)[0]
-            if c.dep_ == "prep" and c.lower_ in ("from", "by", "of") and tok.lemma_.lower() in lexicon.STATEMENT_NOUNS:
+            if c.dep_ == "prep" and c.lower_ in ("from", "by", "of") and lemma(tok).lower() in lexicon.STATEMENT_NOUNS:
                 obj = next((x for x in c.children if x.dep_ == "pobj"), None)
                 if obj is not None and (obj.pos_ == "PROPN" or any(x.dep_ == "poss" and x.pos_ == "PROPN" for x in obj.children)):
                     return self.resolve(obj, doc)[0]
@@ -137,9 +143,9 @@ class _Resolver:
 
     def note_statement(self, sent, who: str | None, quoted=lambda i: False) -> None:  # noqa: ANN001
         """Remember who issued the statement a sentence speaks of ('X said in a statement', 'X deleted its statement')."""
-        if any(t.lemma_.lower() in lexicon.STATEMENT_NOUNS for t in sent):
+        if any(_statement_noun(t) for t in sent):
             if who is None:
-                stmt = next((t for t in sent if t.lemma_.lower() in lexicon.STATEMENT_NOUNS), None)
+                stmt = next((t for t in sent if _statement_noun(t)), None)
                 who = self.issuer(stmt, self.doc) if stmt is not None else None
             if who is None:
                 subj = next((t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "PROPN" and not quoted(t.idx)), None)
@@ -238,7 +244,7 @@ class _Resolver:
         role = self.by_role(phrase)
         if role:
             return role, span
-        noun = tok.lemma_.lower()
+        noun = lemma(tok).lower()
         if noun in ORG_NOUNS and (owner := self.issuer(tok, doc)):
             return owner, span
         if noun in ORG_NOUNS and tok.pos_ == "NOUN":
@@ -281,9 +287,9 @@ def _cue_for(sent, inside) -> tuple[object | None, object | None]:
     for t in sent:
         if inside(t.idx):
             continue
-        if t.lemma_.lower() in CUE_LEMMAS and t.pos_ in ("VERB", "AUX"):
+        if t.pos_ in ("VERB", "AUX") and lemma(t).lower() in CUE_LEMMAS:
             subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass") and not inside(c.idx)), None)
-            if subj is None and t.dep_ in ("conj", "advcl", "xcomp") and t.head.lemma_.lower() in CUE_LEMMAS:
+            if subj is None and t.dep_ in ("conj", "advcl", "xcomp") and lemma(t.head).lower() in CUE_LEMMAS:
                 subj = next((c for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subj is None and t.dep_ in ("conj",):
                 subj = next((c for c in t.head.children if c.dep_ in ("nsubj",)), None)
@@ -466,7 +472,7 @@ def _borrow_headline_speakers(quotes: list[Quote]) -> None:
 
 def _reported_clause(sent, cue) -> tuple[int, int] | None:
     """Character span of the clause a cue verb reports ('Putin may comment today')."""
-    if cue.lemma_.lower() not in INDIRECT_LEMMAS:
+    if lemma(cue).lower() not in INDIRECT_LEMMAS:
         return None
     comp = next((c for c in cue.children if c.dep_ in ("ccomp",)), None)
     if comp is None and cue.dep_ in ("parataxis",) and cue.head.i < cue.i:
