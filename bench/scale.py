@@ -405,12 +405,14 @@ def main() -> None:
 def write(rows: list[dict], described: str, growth: list[str], args: argparse.Namespace) -> None:
     from ingest import write_section  # bench/ingest.py
 
-    cmd = "nice -n 10 .venv/bin/python bench/scale.py" + (f" --corpus {args.corpus}" if args.corpus else "")
+    cmd = ".venv/bin/python bench/scale.py" + (f" --corpus {args.corpus}" if args.corpus else "")
     cmd += " --sizes " + " ".join(map(str, args.sizes))
+    modes = sorted({r["mode"].split()[0] for r in rows})
+    cmd += " --modes " + " ".join(m for m in ("spacy", "serial", "jobs2", "dask", "store2") if m in modes)
     out = [
         "## Corpus scale (bench/scale.py)",
         "",
-        f"`{cmd}` (2 shared cores, other jobs running). Corpus: {described}.",
+        f"`{cmd}` ({os.cpu_count()} cores). Corpus: {described}.",
         "",
         "| articles | mode | time s | articles/s | words/s | peak MB | read | clean+extract | cluster | story stages | write | stories (largest) |",
         "|---|---|---|---|---|---|---|---|---|---|---|---|",
