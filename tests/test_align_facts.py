@@ -664,3 +664,42 @@ def test_one_rank_in_other_words_is_not_vetoed():
     assert not ranks_differ(a, b)
     assert ranks_differ(a, c) and ranks_differ(b, c)
     assert ranks("It is the second-biggest in U.S. history.") == [frozenset({"largest", "us", "history"})]
+
+
+TRUCE = {
+    "wire": """ date 2027-05-11
+Ceasefire to start at midnight in Vellan, army says
+
+By Tomas Richter
+
+ORSA (Reuters) - Government troops and rebel fighters in the Vellan hills agreed on Monday to stop shooting from midnight, an army statement said.
+
+The rebels will withdraw their heavy weapons from the valley road within three days, army spokesman Colonel Ivo Marek said.
+
+Aid agencies said convoys of food and medicine were waiting at the valley's southern checkpoint.
+""",
+    "paper": """ date 2027-05-11
+Vellan truce agreed after week of fighting
+
+Government troops and rebel fighters in the Vellan hills have agreed to a ceasefire from midnight.
+
+After the talks ended, Colonel Ivo Marek quickly declared that the rebels would withdraw their heavy weapons from the valley road within three days.
+
+Food and medicine convoys are waiting at the southern checkpoint of the valley, aid agencies said.
+""",
+    "radio": """ date 2027-05-11
+Ceasefire in the Vellan hills from midnight
+
+A ceasefire between government troops and rebel fighters in the Vellan hills starts at midnight, the army said on Monday.
+
+Aid convoys carrying food and medicine are waiting at the valley's southern checkpoint, according to aid agencies.
+""",
+}
+
+
+def test_a_fact_someone_declared_is_not_the_outlets_own_statement(tmp_path):
+    """'Marek declared that the rebels would withdraw': his word, with a reporting verb the claim-level attribution
+    does not list. Against 'the rebels will withdraw ..., Marek said' that is one source, not an outlet stating
+    flatly what another attributes."""
+    story = analyse(tmp_path, TRUCE)
+    assert not [d for d in story.discrepancies if d.kind == DiscrepancyKind.attribution], [d.summary for d in story.discrepancies]

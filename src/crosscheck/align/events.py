@@ -126,7 +126,10 @@ def _own_vs_attributed(sc: StoryClaim, g: list[int], result, people: set[str]) -
     own = [
         i
         for i in g
-        if not result.facts[i].attribution and not _REPORTING.search(result.facts[i].text) and not result.facts[i].claim.quotes
+        if not result.facts[i].attribution
+        and not result.facts[i].reported
+        and not _REPORTING.search(result.facts[i].text)
+        and not result.facts[i].claim.quotes
     ]
     strong = result.settings.attribution_same
 

@@ -55,6 +55,7 @@ class FactView:
     quoted: str = ""
     lead: bool = False
     ranks: list[frozenset[str]] = field(default_factory=list)
+    reported: bool = False  # extraction's fact is someone's word ('X declared that ...'), even with no claim-level source
 
 
 _RANK = re.compile(r"\b(" + "|".join(sorted(RANK_ORDINALS)) + r"|\d+(?:nd|rd|th))\b[- ]((?:[^.,;:!?\n]|\.(?!\s+(?-i:[A-Z])|\s*$)){0,80})", re.I)
@@ -129,6 +130,7 @@ def _fill_slots(view: FactView, fact: Fact, origin_key) -> None:  # noqa: ANN001
 
     view.subjects = {side(n) for n in fact.subjects}
     view.objects = {side(n) for n in fact.objects}
+    view.reported = fact.attribution is not None
 
 
 def fact_views(story: Story, articles: dict[str, Article], origin_key) -> list[FactView]:  # noqa: ANN001
