@@ -703,3 +703,41 @@ def test_a_fact_someone_declared_is_not_the_outlets_own_statement(tmp_path):
     flatly what another attributes."""
     story = analyse(tmp_path, TRUCE)
     assert not [d for d in story.discrepancies if d.kind == DiscrepancyKind.attribution], [d.summary for d in story.discrepancies]
+
+
+FERRY = {
+    "wire": """ date 2027-08-03
+Ferry sinks off Marren coast; rescuers search for missing
+
+By Ilse Varga
+
+PORT KELLA (Reuters) - A passenger ferry sank off the Marren coast on Tuesday night, and rescue boats were searching for survivors in rough seas, the coast guard said.
+
+The ferry was carrying 620 passengers when it went down about six miles from Port Kella, coast guard spokesman Anton Weiss said.
+
+The cause of the sinking was not yet known.
+""",
+    "paper": """ date 2027-08-03
+Marren ferry disaster: what we know
+
+A passenger ferry sank off the Marren coast late on Tuesday, about six miles from Port Kella.
+
+The vessel, built in 2019 by a local shipyard, was designed to carry up to 800 passengers and 120 cars.
+
+Rescue boats were searching rough seas for survivors overnight, the coast guard said.
+""",
+    "radio": """ date 2027-08-03
+Ferry goes down off Marren
+
+A ferry with 620 passengers on board sank off the Marren coast on Tuesday night, the coast guard said.
+
+Rescuers were searching for survivors in heavy seas.
+""",
+}
+
+
+def test_a_design_limit_is_not_compared_with_what_was_observed(tmp_path):
+    """'designed to carry up to 800 passengers' is the ferry's capacity, '620 passengers' the load it sank with: not
+    one measure, so no numeric discrepancy between them (not even an explained one)."""
+    story = analyse(tmp_path, FERRY)
+    assert not [v for v in numeric_values(story) if any("800" in x for x in v)], [d.summary for d in story.discrepancies]

@@ -358,3 +358,9 @@ RANK_CLASS_STOP = frozenset(
 )
 # superlatives of size that news uses interchangeably in a rank ("second-largest" = "second-biggest")
 RANK_SUPERLATIVES = {"biggest": "largest", "greatest": "largest", "large": "largest", "big": "largest"}
+
+
+# What a figure is aimed at, designed for or planned, not what was measured ("submersibles that aimed to travel up to
+# 20,000 feet", "a plant designed to make 500 cars a day"): such a figure is not one measure with an observed one.
+# Source: English verbs of intent and capability before an infinitive, as news states targets and design limits.
+INTENT_CUES = r"\b(?:aim(?:s|ed|ing)?|design(?:s|ed)?|plan(?:s|ned|ning)?|intend(?:s|ed|ing)?|hop(?:e|es|ed|ing)|seek(?:s|ing)?|sought|meant|built) to\b|\bcapable of\b"

@@ -18,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..clean.sections import terms
+from ..lexicon import INTENT_CUES
 from ..units import BARE
 from ..model import Article, Discrepancy, DiscrepancyKind, DiscrepancySide, Evidence, Hedge, Quantity, Span, Story
 
@@ -54,6 +55,14 @@ def outcome(window: str) -> str | None:
 
 _VAGUE = re.compile(r"\b(?:dozens?|hundreds|thousands|millions|scores|several|few|many|numerous)\b", re.I)
 _INCREMENT = re.compile(r"\b(?:more|another|additional|further|extra|other)\s*$", re.I)
+_INTENT = re.compile(INTENT_CUES, re.I)
+
+
+def _intended(article: Article, q: Quantity) -> bool:
+    """The figure is an aim, a plan or a design limit ("aimed to travel up to 20,000 feet"): an intent cue between its
+    sentence's start and the figure."""
+    s0, _s1 = _sentence_bounds(article, q.start)
+    return bool(_INTENT.search(article.text[max(s0, q.start - 120) : q.start]))
 _PEOPLE = {"person", "people", "prisoner", "soldier", "troop", "civilian", "worker", "resident", "hostage", "victim", "fighter", "child", "man", "woman", "patient", "migrant", "refugee", "passenger", "casualty", "death", "body", "officer", "member", "student", "employee", "individual", "injury", "survivor", "rescuer", "firefighter", "explorer", "crew", "staff", "resident", "hostage", "captive", "soul"}
 
 
@@ -63,6 +72,7 @@ class QItem:
     q: Quantity
     window: str
     terms: set[str]
+    intended: bool = False  # an aim, plan or design limit, not a measure of what happened
 
 
 def _dimension(unit: str) -> str:
@@ -151,7 +161,7 @@ def numeric_discrepancies(
             if _INCREMENT.search(art.text[max(0, q.start - 12) : q.start]) or re.match(r"\s*\w*\s*more\b", art.text[q.start : q.end].split(" ", 1)[-1] if " " in q.text else ""):
                 continue
             w = _window(art, q)
-            items.append(QItem(art, q, w, set(terms(w))))
+            items.append(QItem(art, q, w, set(terms(w)), _intended(art, q)))
     if len(items) < 2:
         return []
     vecs, name = None, None
@@ -171,6 +181,8 @@ def numeric_discrepancies(
             a, b = items[i], items[j]
             if a.article.id == b.article.id or _dimension(a.q.unit) != _dimension(b.q.unit):
                 continue
+            if a.intended != b.intended:
+                continue  # an aim or a design limit is not one measure with what was observed
             same_outcome = False
             if _dimension(a.q.unit).startswith("count"):
                 oa, ob = outcome(a.window), outcome(b.window)
