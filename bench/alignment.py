@@ -13,7 +13,9 @@ Labelled pairs are derived from gold files, never written by hand from the texts
 
 A matcher's decision on a pair is read off its output: *same* when both sentences are evidence of one story claim,
 *conflict* when they sit on different sides of one discrepancy that carries no explanation. The earlier matcher is
-main's align package at the merge base, imported from git into a temporary package (``legacy``).
+main's align package before issue 12's work (``--legacy``, default c432fe076d), imported from git into a temporary package
+(``legacy``); it parses claims with spaCy again and reads their lemmas, so the lemmatizer is put back in the pipe
+while it runs (crosscheck itself asks for lemmas on demand).
 
 Calibration stories (the settings were tuned on them): surfside-collapse, titan-submersible, wagner-mutiny.
 Held out: chandrayaan-3-landing, crowdstrike-outage, svb-collapse. Figures are printed for each group.
@@ -35,6 +37,7 @@ import tempfile
 import time
 import tracemalloc
 import unicodedata
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -220,11 +223,25 @@ def analyse_sets(embedder: str | None, only: list[str] | None = None) -> list[tu
     return out
 
 
+@contextmanager
+def lemmatizer_in_pipe():  # noqa: ANN201
+    """The legacy matcher reads ``token.lemma_`` of its own parse: run the lemmatizer over every token meanwhile."""
+    from crosscheck.extract.nlp import LAZY_LEMMATIZER, get_nlp
+
+    nlp = get_nlp()
+    nlp.enable_pipe(LAZY_LEMMATIZER)
+    try:
+        yield
+    finally:
+        nlp.disable_pipe(LAZY_LEMMATIZER)
+
+
 def legacy_story(legacy, story, rep, embedder):  # noqa: ANN001, ANN201
     by_id = {a.id: a for a in rep.articles}
     st = copy.deepcopy(story)
     st.claims, st.discrepancies = [], []
-    legacy.align(st, by_id, embedder=embedder)
+    with lemmatizer_in_pipe():
+        legacy.align(st, by_id, embedder=embedder)
     return st
 
 
@@ -252,7 +269,11 @@ def scale(embedder: str | None, legacy) -> list[str]:  # noqa: ANN001
         story = Story(id=f"scale-{n}", article_ids=[a.id for a in arts[:n]])
         trace(story, by_id, embedder=embedder)
         row = {}
-        for name, fn in (("new", lambda s: align(s, by_id, embedder=embedder)), ("legacy", lambda s: legacy.align(s, by_id, embedder=embedder))):
+        def run_legacy(s):  # noqa: ANN001, ANN202
+            with lemmatizer_in_pipe():
+                return legacy.align(s, by_id, embedder=embedder)
+
+        for name, fn in (("new", lambda s: align(s, by_id, embedder=embedder)), ("legacy", run_legacy)):
             fn(copy.deepcopy(story))  # warm: spaCy, embeddings cached
             st = copy.deepcopy(story)
             t = time.perf_counter()
