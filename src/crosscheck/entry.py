@@ -26,16 +26,16 @@ def wants_prefork(argv: list[str]) -> bool:
 
 
 def main() -> None:
-    if not wants_prefork(sys.argv[1:]):
-        from .cli import main as cli_main
+    analysis = wants_prefork(sys.argv[1:])
+    if analysis:
+        from . import prefork
 
-        cli_main()
-        return
-    from . import prefork
-
-    prefork.start()
+        prefork.start()  # before the command line is imported
     from .cli import main as cli_main
 
+    if not analysis:
+        cli_main()
+        return
     try:
         cli_main()
     except SystemExit as done:

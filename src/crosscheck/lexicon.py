@@ -364,3 +364,8 @@ RANK_SUPERLATIVES = {"biggest": "largest", "greatest": "largest", "large": "larg
 # 20,000 feet", "a plant designed to make 500 cars a day"): such a figure is not one measure with an observed one.
 # Source: English verbs of intent and capability before an infinitive, as news states targets and design limits.
 INTENT_CUES = r"\b(?:aim(?:s|ed|ing)?|design(?:s|ed)?|plan(?:s|ned|ning)?|intend(?:s|ed|ing)?|hop(?:e|es|ed|ing)|seek(?:s|ing)?|sought|meant|built) to\b|\bcapable of\b"
+
+
+# Words that make a sentence someone's reported word rather than an outlet's own statement ("..., officials said",
+# "according to"). Source: the reporting forms of wire copy (as CUE_LEMMAS), in the inflections news uses.
+SAID_CUES = r"\b(?:said|says|told|tells|added|stated|remarked|reported|announced|confirmed|according to|citing|quoted)\b"

@@ -1,7 +1,7 @@
 """Start the first worker before anything else is imported: the command line's cold start.
 
 ``crosscheck analyze`` spends most of a short run loading spaCy. The serial worker that will parse the
-articles is forked here, first thing, by the ``crosscheck`` entry point (:func:`crosscheck.cli.entry`): it
+articles is forked here, first thing, by the ``crosscheck`` entry point (:func:`crosscheck.entry.main`): it
 imports the per-article stages and loads the tagger while this process imports the command line, reads the
 inputs and loads the embedder. Nothing from crosscheck is imported here, so the fork happens within
 milliseconds of the interpreter's start. :func:`crosscheck.runner.run_articles` adopts the worker

@@ -177,3 +177,13 @@ def quoted_regions(text: str) -> list[tuple[int, int]]:
 
 def inside(regions: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(a <= start and end <= b for a, b in regions)
+
+
+def plain_words(text: str) -> str:
+    """A text's words only, lower-case, curly apostrophes straightened: what quotes are compared on."""
+    return " ".join(re.findall(r"[\w']+", text.lower().replace("’", "'").replace("‘", "'")))
+
+
+def shorten(text: str, n: int) -> str:
+    """``text`` cut to ``n`` characters with an ellipsis, for a one-line summary."""
+    return text if len(text) <= n else text[: n - 1] + "…"

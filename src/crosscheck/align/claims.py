@@ -32,6 +32,7 @@ from ..lexicon import REPORT_CUES
 from ..model import Article, ClaimStatus, Evidence, Span, Story, StoryClaim
 from ..provenance import passage_group
 from ..settings import AlignSettings
+from ..text import plain_words
 from .facts_view import REPORTING_LEMMAS, FactView, Figure, fact_views, ranks_differ
 
 _REPORT_CUE = re.compile(REPORT_CUES, re.I)
@@ -119,11 +120,11 @@ class Matcher:
         return out
 
     # ---- 2. verification
-    def similarity(self, i: int, j: int) -> float:
-        """Blended similarity scaled so that 0.5 is the matching threshold; 0 when too few words are shared."""
+    def similarity(self, i: int, j: int, ka: list[str], kb: list[str]) -> float:
+        """Blended similarity scaled so that 0.5 is the matching threshold; 0 when too few words are shared.
+        ``ka``, ``kb``: the two facts' figure kinds as compared with each other (:func:`_kinds`)."""
         a, b = self.facts[i], self.facts[j]
         # a figure of the same kind with a compatible value is a shared term ("nearly 100" ~ "at least 99")
-        ka, kb = _kinds(a.figures, b.figures), _kinds(b.figures, a.figures)
         same_figures = sum(1 for x, kx in zip(a.figures, ka) for y, ky in zip(b.figures, kb) if kx == ky and x.lo <= y.hi and y.lo <= x.hi)
         if len(a.terms & b.terms) + min(1, same_figures) < self.s.min_shared_terms:
             return 0.0
@@ -140,7 +141,8 @@ class Matcher:
         a, b = self.facts[i], self.facts[j]
         if a.article.id == b.article.id:
             return Verdict(DIFFERENT, 0.0, "one article", veto=True)
-        score = max(self.similarity(i, j), boost)
+        ka, kb = _kinds(a.figures, b.figures), _kinds(b.figures, a.figures)
+        score = max(self.similarity(i, j, ka, kb), boost)
         if score <= 0:
             return Verdict(DIFFERENT, score, "too few shared words")
         if a.negated != b.negated:
@@ -152,7 +154,7 @@ class Matcher:
         if a.speaker and b.speaker:
             if a.speaker != b.speaker:
                 return Verdict(DIFFERENT, score, "two speakers", veto=True)
-            if fuzz.partial_ratio(_norm(a.quoted), _norm(b.quoted)) < self.s.quote_overlap:
+            if fuzz.partial_ratio(plain_words(a.quoted), plain_words(b.quoted)) < self.s.quote_overlap:
                 return Verdict(DIFFERENT, score, "two remarks of one speaker", veto=True)
         if bool(a.speaker) != bool(b.speaker) and not (a.attribution and b.attribution):
             score -= self.s.subject_penalty  # a speaker's quoted words vs an outlet's own narration
@@ -168,7 +170,6 @@ class Matcher:
         if a.subjects and b.subjects and not a.subjects & b.subjects:
             score -= self.s.subject_penalty  # different actors do the thing: more likely two facts
         conflict = False
-        ka, kb = _kinds(a.figures, b.figures), _kinds(b.figures, a.figures)
         kinds_a, kinds_b = set(ka), set(kb)
         shared = kinds_a & kinds_b
         if shared:
@@ -229,10 +230,6 @@ def _containment(a: dict[str, float], b: dict[str, float]) -> float:
         return 0.0
     small, big = (a, b) if sum(a.values()) <= sum(b.values()) else (b, a)
     return sum(w for t, w in small.items() if t in big) / sum(small.values())
-
-
-def _norm(s: str) -> str:
-    return " ".join(re.findall(r"[\w']+", s.lower().replace("’", "'")))
 
 
 def _provenance_pairs(story: Story, facts: list[FactView]) -> dict[tuple[int, int], float]:

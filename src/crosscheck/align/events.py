@@ -10,8 +10,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from ..lexicon import SAID_CUES
 from ..model import Article, ClaimStatus, Discrepancy, DiscrepancyKind, DiscrepancySide, Evidence, Story, StoryClaim
 from ..settings import AlignSettings
+from ..text import shorten
 
 
 def _claim_of(article: Article, ev) -> object | None:  # noqa: ANN001
@@ -48,7 +50,7 @@ def date_discrepancies(story: Story, articles: dict[str, Article], settings: Ali
         out.append(
             Discrepancy(
                 kind=DiscrepancyKind.date,
-                summary=f"“{_short(sc.text)}” placed on " + " vs ".join(f"{s.value} ({', '.join(s.article_ids)})" for s in sides),
+                summary=f"“{shorten(sc.text, 90)}” placed on " + " vs ".join(f"{s.value} ({', '.join(s.article_ids)})" for s in sides),
                 sides=sides,
             )
         )
@@ -106,7 +108,7 @@ def attribution_discrepancies(story: Story, articles: dict[str, Article], result
         out.append(
             Discrepancy(
                 kind=DiscrepancyKind.attribution,
-                summary=f"“{_short(sc.text)}”: " + " vs ".join(f"{s.value} ({', '.join(s.article_ids)})" for s in sides),
+                summary=f"“{shorten(sc.text, 90)}”: " + " vs ".join(f"{s.value} ({', '.join(s.article_ids)})" for s in sides),
                 sides=sides,
             )
         )
@@ -147,7 +149,7 @@ def _own_vs_attributed(sc: StoryClaim, g: list[int], result, people: set[str]) -
     who = sorted({f.attribution for f in said_f})
     return Discrepancy(
         kind=DiscrepancyKind.attribution,
-        summary=f"“{_short(sc.text)}”: attributed to {', '.join(who)} by {', '.join(sorted({f.article.id for f in said_f}))}, "
+        summary=f"“{shorten(sc.text, 90)}”: attributed to {', '.join(who)} by {', '.join(sorted({f.article.id for f in said_f}))}, "
         f"stated without attribution by {', '.join(sorted({f.article.id for f in own_f}))}",
         sides=[
             DiscrepancySide(
@@ -164,7 +166,7 @@ def _own_vs_attributed(sc: StoryClaim, g: list[int], result, people: set[str]) -
     )
 
 
-_REPORTING = re.compile(r"\b(?:said|says|told|tells|added|stated|remarked|reported|announced|confirmed|according to|citing|quoted)\b", re.I)
+_REPORTING = re.compile(SAID_CUES, re.I)
 
 
 def _speaker_share(f) -> float:  # noqa: ANN001
@@ -220,10 +222,6 @@ def figure_judge(result) -> Callable[[str, int, str, int], bool | None]:  # noqa
         return None
 
     return judge
-
-
-def _short(text: str, n: int = 90) -> str:
-    return text if len(text) <= n else text[: n - 1] + "…"
 
 
 def mark_conflicting(claims: list[StoryClaim], discrepancies: list[Discrepancy]) -> None:

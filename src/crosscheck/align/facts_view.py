@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from ..clean.sections import terms
+from ..clean.sections import singular, terms
 from ..lexicon import RANK_CLASS_STOP, RANK_ORDINALS, RANK_SUPERLATIVES, TOTAL_CUES
 from ..model import Article, Claim, Fact, Quantity, Story
 from .numbers import _dimension, interval, outcome, _window
@@ -72,8 +72,7 @@ def ranks(text: str) -> list[frozenset[str]]:
             w = w.replace(".", "").strip("'")
             if not w or w in RANK_CLASS_STOP:
                 continue
-            if len(w) > 4 and w.endswith("s") and not w.endswith("ss"):
-                w = w[:-1]
+            w = singular(w)
             cls.add(RANK_SUPERLATIVES.get(w, w))
         if cls:
             out.append(frozenset(cls))

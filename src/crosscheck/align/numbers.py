@@ -57,12 +57,6 @@ _VAGUE = re.compile(r"\b(?:dozens?|hundreds|thousands|millions|scores|several|fe
 _INCREMENT = re.compile(r"\b(?:more|another|additional|further|extra|other)\s*$", re.I)
 _INTENT = re.compile(INTENT_CUES, re.I)
 
-
-def _intended(article: Article, q: Quantity) -> bool:
-    """The figure is an aim, a plan or a design limit ("aimed to travel up to 20,000 feet"): an intent cue between its
-    sentence's start and the figure."""
-    s0, _s1 = _sentence_bounds(article, q.start)
-    return bool(_INTENT.search(article.text[max(s0, q.start - 120) : q.start]))
 _PEOPLE = {"person", "people", "prisoner", "soldier", "troop", "civilian", "worker", "resident", "hostage", "victim", "fighter", "child", "man", "woman", "patient", "migrant", "refugee", "passenger", "casualty", "death", "body", "officer", "member", "student", "employee", "individual", "injury", "survivor", "rescuer", "firefighter", "explorer", "crew", "staff", "resident", "hostage", "captive", "soul"}
 
 
@@ -121,6 +115,13 @@ def _sentence_bounds(article: Article, at: int) -> tuple[int, int]:
     text = article.text
     end = text.find("\n", at)
     return text.rfind("\n", 0, at) + 1, end if end >= 0 else len(text)
+
+
+def _intended(article: Article, q: Quantity) -> bool:
+    """The figure is an aim, a plan or a design limit ("aimed to travel up to 20,000 feet"): an intent cue between its
+    sentence's start and the figure."""
+    s0, _s1 = _sentence_bounds(article, q.start)
+    return bool(_INTENT.search(article.text[max(s0, q.start - 120) : q.start]))
 
 
 def _window(article: Article, q: Quantity) -> str:

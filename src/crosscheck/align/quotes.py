@@ -22,17 +22,13 @@ from ..clean.sections import terms
 from ..lexicon import QUOTE_FILLER_WORDS, REPORTED_SPEECH_SHIFTS, SPELLING_VARIANTS
 from ..model import Article, Discrepancy, DiscrepancyKind, DiscrepancySide, Evidence, Quote, Span, Story
 from ..provenance import passage_group
+from ..text import plain_words, shorten
 
 NEAR = 300  # characters either side of a quote where its outlet may give the rest of the remark in its own words
 JOIN_GAP = 80  # characters between two quotes of one speaker that still make one remark ('," the mayor said. "')
 MATCH = 72  # rapidfuzz partial_ratio for two quotes to be versions of one
 MIN_WORDS = 4
 TRANSLATION_RATIO = 60  # rapidfuzz ratio below which two versions of one remark read as two renderings, not one edited
-
-
-def _norm(s: str) -> str:
-    s = s.lower().replace("’", "'").replace("‘", "'")
-    return " ".join(re.findall(r"[\w']+", s))
 
 
 def _spelling(word: str) -> str:
@@ -43,7 +39,7 @@ def _spelling(word: str) -> str:
 
 def _squash(s: str) -> str:
     """A quote's words only: no case, punctuation, quote-mark style, British/American spelling or article differences."""
-    return "".join(_spelling(w) for w in _norm(s).split() if w not in QUOTE_FILLER_WORDS)
+    return "".join(_spelling(w) for w in plain_words(s).split() if w not in QUOTE_FILLER_WORDS)
 
 
 def excerpt(part: str, whole: str) -> bool:
@@ -55,7 +51,7 @@ def excerpt(part: str, whole: str) -> bool:
 
 
 def _words(text: str) -> list[tuple[str, str]]:
-    """(word as _norm gives it, the punctuation after it)."""
+    """(word as plain_words gives it, the punctuation after it)."""
     t = text.lower().replace("’", "'").replace("‘", "'")
     return re.findall(r"([\w']+)([^\w\s']*)", t)
 
@@ -86,7 +82,7 @@ def _quoted_further(ref: list, longer: str) -> bool:  # noqa: ANN001
 
 def explain(reference: str, variant: str) -> str | None:
     """Why two versions of one remark may both be faithful: a reported-speech shift, or different translations."""
-    a, b = _norm(reference).split(), _norm(variant).split()
+    a, b = plain_words(reference).split(), plain_words(variant).split()
     ops = [op for op in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes() if op[0] != "equal"]
     if ops and all(op == "replace" and i2 - i1 == 1 and j2 - j1 == 1 and frozenset({a[i1], b[j1]}) in REPORTED_SPEECH_SHIFTS for op, i1, i2, j1, j2 in ops):
         return "only a reported-speech shift (" + ", ".join(f"{a[i1]}/{b[j1]}" for _op, i1, _i2, j1, _j2 in ops) + ")"
@@ -99,7 +95,7 @@ def word_diff(reference: str, variant: str) -> str:
     """Word-level diff: [-dropped-] {+added+}, unchanged words as they are."""
     a, b = reference.split(), variant.split()
     out = []
-    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=[_norm(w) for w in a], b=[_norm(w) for w in b], autojunk=False).get_opcodes():
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=[plain_words(w) for w in a], b=[plain_words(w) for w in b], autojunk=False).get_opcodes():
         if op == "equal":
             out.append(" ".join(b[j1:j2]))
         if op in ("delete", "replace"):
@@ -107,10 +103,6 @@ def word_diff(reference: str, variant: str) -> str:
         if op in ("insert", "replace"):
             out.append("{+" + " ".join(b[j1:j2]) + "+}")
     return " ".join(x for x in out if x)
-
-
-def _short(text: str, n: int = 120) -> str:
-    return text if len(text) <= n else text[: n - 1] + "…"
 
 
 def _speaker_key(name: str | None, story: Story) -> str | None:
@@ -155,7 +147,7 @@ def quote_discrepancies(story: Story, articles: dict[str, Article]) -> list[Disc
     groups: list[list[tuple[Article, Quote, str]]] = []
     for item in quotes:
         for g in groups:
-            if g[0][2] == item[2] and any(fuzz.partial_ratio(_norm(x[1].text), _norm(item[1].text)) >= MATCH for x in g):
+            if g[0][2] == item[2] and any(fuzz.partial_ratio(plain_words(x[1].text), plain_words(item[1].text)) >= MATCH for x in g):
                 g.append(item)
                 break
         else:
@@ -216,7 +208,7 @@ def quote_discrepancies(story: Story, articles: dict[str, Article]) -> list[Disc
         out.append(
             Discrepancy(
                 kind=DiscrepancyKind.quote,
-                summary=f"{speaker} quoted differently: " + " vs ".join(f'"{_short(s.value)}" ({", ".join(s.article_ids)})' for s in sides),
+                summary=f"{speaker} quoted differently: " + " vs ".join(f'"{shorten(s.value, 120)}" ({", ".join(s.article_ids)})' for s in sides),
                 sides=sides,
                 diff="\n".join(diffs),
                 explanation="; ".join(n for n in notes if n) if all(notes) else None,

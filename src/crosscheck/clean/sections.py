@@ -49,10 +49,13 @@ def terms(text: str) -> list[str]:
         w = w.strip("'-")
         if len(w) < 3 or _zipf(w) >= STOP_ZIPF:
             continue
-        if len(w) > 4 and w.endswith("s") and not w.endswith("ss"):
-            w = w[:-1]
-        out.append(w)
+        out.append(singular(w))
     return out
+
+
+def singular(word: str) -> str:
+    """A lower-case word with a plural -s stripped ('bridges' -> 'bridge'; 'press', 'bus' kept)."""
+    return word[:-1] if len(word) > 4 and word.endswith("s") and not word.endswith("ss") else word
 
 
 def warm_word_frequencies() -> None:
