@@ -77,3 +77,22 @@ def test_a_hard_wrapped_pasted_release_keeps_its_sentences_whole():
     body = [art.text[s.start : s.end] for s in art.sentences if s.kind == "text"]
     assert body[0].startswith("Harbor Savings Bank") and body[0].endswith("as\n\nreceiver.")
     assert body[1:] == ["To protect insured depositors, the FDIC created a bridge bank.", "Bank closes in Maine", "The bank had 12 branches."]
+
+
+def test_a_dateline_is_parsed_apart_from_the_lead_sentence():
+    """Parsed with its dateline, "PORTO ALVO (Reuters) - The ferry sank ..., the coast guard said" makes the city the
+    sentence's head and loses the reported clause; the dateline is a segment of its own before the parser runs."""
+    from crosscheck.extract import extract
+    from crosscheck.model import Article
+
+    text = (
+        "PORTO ALVO (Reuters) - The passenger ferry Marisol sank about 4:10 a.m. on Sunday off the coast of Porto Alvo "
+        "after taking on water in heavy seas, the coast guard said.\n\nRescue boats pulled 46 people from the water.\n"
+    )
+    art = extract(Article(id="w", text=text))
+    assert [(s.kind, text[s.start : s.end][:14]) for s in art.sentences[:2]] == [
+        ("dateline", "PORTO ALVO (Re"),
+        ("text", "The passenger "),
+    ]
+    lead = next(f for f in art.facts if f.predicate == "sink")
+    assert lead.attribution is not None and any(q.endswith(":n1") for q in lead.when)

@@ -387,6 +387,7 @@ class StoryClaim(_Model):
 
 class DiscrepancyKind(str, Enum):
     numeric = "numeric"
+    time = "time"  # a time of day
     quote = "quote"
     status = "status"
     date = "date"

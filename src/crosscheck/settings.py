@@ -111,6 +111,30 @@ class Settings(BaseModel):
             "older, and dates near year 9999 overflow date arithmetic ('tomorrow' of 9999-12-31)."
         ),
     )
+    wrap_max_width: int = Field(
+        default=100,
+        gt=0,
+        description=(
+            "Cleaning: a plain text whose lines break at no more than this many characters (the 90th percentile of its "
+            "line lengths), in blocks of consecutive lines, is hard-wrapped (wire copy, a press release or an e-mail "
+            "pasted with its line breaks at 65-80 characters) and its lines are joined back into paragraphs. Measured "
+            "on the 65 real articles in ../shared and the 2,225 of the BBC News corpus: one paragraph per line "
+            "everywhere (90th percentile 200-900 characters) except one pasted press release (78); the BBC lists "
+            "of short lines (fixtures, seedings) are each their own paragraph, between blank lines, so they never "
+            "form blocks."
+        ),
+    )
+    wrap_min_share: float = Field(
+        default=0.6,
+        gt=0,
+        le=1,
+        description=(
+            "Cleaning: the share of a text's non-blank lines that must be both near the wrap width (0.6 to 1.05 "
+            "times it) and inside a block of consecutive lines for the text to count as hard-wrapped (and half of "
+            "those must stop mid-sentence, which one short paragraph per line never does). The press release "
+            "above: 0.83, 23 of its 24 such lines open; the BBC texts of short lines: 0 (no blocks)."
+        ),
+    )
     referent_lookback: int = Field(
         default=2,
         ge=0,
@@ -247,6 +271,14 @@ class AlignSettings(BaseModel):
         description="Scaled similarity a flat statement and a person's reported words must reach to be reported as one "
         "fact given with and without attribution. At the match level (0.5) the calibration and held-out stories gave "
         "pairs of related but different sentences (an Oregon 911 statement vs a nationwide summary).",
+    )
+    clock_hedge_minutes: int = Field(
+        default=30,
+        ge=0,
+        description="How far a hedged time of day ('about 1:30 a.m.', 'around 6 p.m.') may be from the time it rounds: "
+        "half an hour, since news rounds times to the hour or half hour. The story sets' gold treats 'around 4 a.m.' "
+        "and '4:23 a.m.' as one time (23 minutes) and '6 a.m.' and '6:45 a.m.' as two. An unhedged time is exact to "
+        "the minute.",
     )
     date_max_gap_days: int = Field(
         default=7,

@@ -14,6 +14,7 @@ from ..model import Article, Story
 from ..settings import AlignSettings
 from .claims import Alignment, align_facts
 from .events import attribution_discrepancies, date_discrepancies, figure_judge, mark_conflicting
+from .times import time_discrepancies
 from .numbers import numeric_discrepancies
 from .quotes import quote_discrepancies
 from .status import status_discrepancies
@@ -60,6 +61,7 @@ def align(story: Story, articles: dict[str, Article], *, embedder: str | None = 
         + status_discrepancies(story, articles)
         + date_discrepancies(story, articles, settings)
         + attribution_discrepancies(story, articles, result)
+        + time_discrepancies(result, settings.clock_hedge_minutes)
     )
     story.discrepancies = found
     mark_conflicting(story.claims, found)

@@ -331,7 +331,7 @@ def align_facts(
             keys[name] = origin_key(name, story)
         return keys[name]
 
-    facts = fact_views(story, articles, key)
+    facts = fact_views(story, articles, key, s.clock_hedge_minutes)
     if not facts:
         return Alignment([], {}, [], [], None, s)
     matcher = Matcher(facts, s, embedder)

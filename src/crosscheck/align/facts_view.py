@@ -132,8 +132,9 @@ def _fill_slots(view: FactView, fact: Fact, origin_key) -> None:  # noqa: ANN001
     view.reported = fact.attribution is not None
 
 
-def fact_views(story: Story, articles: dict[str, Article], origin_key) -> list[FactView]:  # noqa: ANN001
-    """One FactView per on-topic claim of the story's analysed articles, in article order."""
+def fact_views(story: Story, articles: dict[str, Article], origin_key, clock_hedge: float = 30) -> list[FactView]:  # noqa: ANN001
+    """One FactView per on-topic claim of the story's analysed articles, in article order. ``clock_hedge``: minutes
+    either side of a hedged time of day (``AlignSettings.clock_hedge_minutes``)."""
     views: list[FactView] = []
     for aid in story.article_ids:
         art = articles[aid]
@@ -150,7 +151,7 @@ def fact_views(story: Story, articles: dict[str, Article], origin_key) -> list[F
                     # a time of day: minutes after local midnight (or seconds after UTC midnight when the zone is known)
                     utc = q.value_si is not None and q.utc_offset is not None
                     val = q.value_si / 60 if utc else q.value
-                    slack = 30 if q.hedge_kind.value != "exact" else 0
+                    slack = clock_hedge if q.hedge_kind.value != "exact" else 0
                     v.figures.append(Figure("clock:utc" if utc else "clock:local", val - slack, val + slack, q))
                     continue
                 lo, hi = interval(q)

@@ -32,6 +32,7 @@ from .metadata import (
     published_from_line,
 )
 from .sections import flag_off_topic, is_heading, split_sections
+from .wrapping import unwrap
 from ..titles import headline_problem, host_of, strip_site_name
 
 __all__ = ["clean", "clean_all"]
@@ -61,7 +62,7 @@ def clean(article: Article, settings: Settings = DEFAULT) -> Article:
     if not article.ok:
         return article
     raw = article.raw_text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
-    lines = raw.split("\n")
+    lines = unwrap(raw.split("\n"), settings)
     removed: list[RemovedLine] = []
     body: list[tuple[int, str]] = []  # (line_no, text)
     seen: dict[str, int] = {}

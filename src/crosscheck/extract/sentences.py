@@ -1,7 +1,8 @@
 """Sentences: the one segmentation of an article's text, stored on the Article for every stage.
 
-It is spaCy's (the parse's) segmentation with three constraints set before the parser runs
-(:func:`constrain`): a sentence never runs across a line break (news paragraphs are whole
+It is spaCy's (the parse's) segmentation with four constraints set before the parser runs
+(:func:`constrain`): a dateline prefix ("ZAGREB (Reuters) - ") is a segment of its own, a sentence never runs
+across a line break (news paragraphs are whole
 units) unless the line is hard-wrapped (it ends with a comma or with "and", "of", "the"..., or
 the next line goes on in lower case), never starts inside a quotation, and never starts right after a title ("Gen.", "Sen.")
 or after an abbreviation followed by a lower-case word or a number ("Fla. on Thursday",
@@ -20,10 +21,20 @@ from .nlp import doc_text
 
 def constrain(doc):  # noqa: ANN001, ANN201 - a spaCy pipeline component
     """Sentence-start constraints for the parser (see the module docstring)."""
-    quotes = [(q.start, q.end) for q in quote_spans(doc_text(doc))]
+    from ..clean.metadata import parse_dateline
+
+    text = doc_text(doc)
+    quotes = [(q.start, q.end) for q in quote_spans(text)]
+    # a dateline prefix is not part of the lead sentence: parsed with it, "PORTO ALVO (Reuters) - The ferry sank ..."
+    # makes the city the sentence's head and the report's main verb a clause hanging from it
+    _city, _agency, dl = parse_dateline(text.split("\n", 1)[0])
+    after_dateline = next((t.i for t in doc if t.idx >= dl and not t.is_space), -1) if dl else -1
     k = 0
     for tok in doc[1:]:
         prev = doc[tok.i - 1]
+        if tok.i == after_dateline:
+            tok.is_sent_start = True
+            continue
         if "\n" in prev.text or "\n" in prev.whitespace_:
             tok.is_sent_start = not _hard_wrap(doc, tok)
             continue
