@@ -741,3 +741,38 @@ def test_a_design_limit_is_not_compared_with_what_was_observed(tmp_path):
     one measure, so no numeric discrepancy between them (not even an explained one)."""
     story = analyse(tmp_path, FERRY)
     assert not [v for v in numeric_values(story) if any("800" in x for x in v)], [d.summary for d in story.discrepancies]
+
+
+OSTRA_FIRE = {
+    "wire": """ date 2026-05-17
+Fire closes Velen's river bridge
+
+VELEN (Reuters) - A fire broke out at 11:40 p.m. on Saturday on the lower deck of the 620-metre Ostra bridge, the city's fire service said, closing the crossing to traffic.
+
+No one was hurt, fire service spokesman Karl Brenner said. Investigators were trying to establish the cause.
+""",
+    "local": """ date 2026-05-17
+Ostra bridge shut after night fire
+
+The fire broke out at 11:40 p.m. on Saturday, city officials said.
+
+Commuters were told to use the ferry or the northern ring road until engineers have inspected the structure.
+""",
+    "radio": """ date 2026-05-17
+Bridge fire: crossing closed for inspection
+
+Flames spread along the lower deck of the 620-metre Ostra bridge late on Saturday, closing the crossing.
+
+Engineers will inspect the steel supports on Monday, the city said.
+""",
+}
+
+
+def test_a_sentence_stating_two_facts_corroborates_each_of_them(tmp_path):
+    """The wire's lead gives the time the fire broke out and the bridge's length; the local paper states only the
+    time, the radio only the length. Each of those is corroborated by the wire's sentence."""
+    story = analyse(tmp_path, OSTRA_FIRE)
+    time = joined(story, "The fire broke out at 11:40 p.m.", "A fire broke out at 11:40 p.m.")
+    assert time and time[0].status == ClaimStatus.corroborated and set(time[0].article_ids) == {"local", "wire"}
+    length = joined(story, "Flames spread along the lower deck", "A fire broke out at 11:40 p.m.")
+    assert length and set(length[0].article_ids) == {"radio", "wire"}
