@@ -776,3 +776,77 @@ def test_a_sentence_stating_two_facts_corroborates_each_of_them(tmp_path):
     assert time and time[0].status == ClaimStatus.corroborated and set(time[0].article_ids) == {"local", "wire"}
     length = joined(story, "Flames spread along the lower deck", "A fire broke out at 11:40 p.m.")
     assert length and set(length[0].article_ids) == {"radio", "wire"}
+
+
+OSTRA_FIRE_TWO = {
+    "wire": """ date 2026-05-17
+Fire closes Velen's river bridge
+
+VELEN (Reuters) - A fire broke out at 11:40 p.m. on Saturday on the Ostra bridge, the city's fire service said.
+
+No one was hurt, fire service spokesman Karl Brenner said.
+""",
+    "tv": """ date 2026-05-17
+Night fire on Ostra bridge
+
+The fire broke out at 11:40 p.m. on Saturday, officials said. Investigators are trying to establish the cause.
+
+Velen's Ostra bridge, the city's main river crossing, will stay closed to traffic until it has been inspected.
+""",
+    "local": """ date 2026-05-17
+Ostra bridge shut after night fire
+
+The fire broke out at 11:40 p.m. on Saturday on the lower deck of the 620-metre Ostra bridge.
+
+Commuters were told to use the ferry until engineers have inspected the structure.
+""",
+    "radio": """ date 2026-05-17
+Bridge fire: crossing closed
+
+Flames spread along the lower deck of the 620-metre Ostra bridge late on Saturday.
+
+The Velen city council said the crossing would stay closed to traffic until engineers had inspected the steel supports.
+""",
+    "paper": """ date 2026-05-17
+Ostra bridge closed
+
+The lower deck of the 620-metre Ostra bridge was engulfed by flames late on Saturday.
+
+Velen's fire service sent six crews to the river crossing, and no one was hurt, a spokesman said.
+""",
+}
+
+
+def test_a_sentence_stating_two_facts_joins_the_group_of_the_second_one_too(tmp_path):
+    """The local paper's sentence gives the time and the bridge's length: it is in the group of the time (wire, tv)
+    and in the group of the length (radio, paper) as well."""
+    story = analyse(tmp_path, OSTRA_FIRE_TWO)
+    local = "The fire broke out at 11:40 p.m. on Saturday on the lower deck"
+    time = joined(story, local, "The fire broke out at 11:40 p.m. on Saturday, officials said.")
+    length = joined(story, local, "Flames spread along the lower deck")
+    assert time and {"tv", "local"} <= set(time[0].article_ids)
+    assert length and {"radio", "paper", "local"} <= set(length[0].article_ids), length[0].article_ids
+
+
+def test_a_fact_an_outlet_says_someone_revealed_is_not_its_own_statement(tmp_path):
+    """'Okafor also revealed that ...' gives the fact as Okafor's word, as 'Okafor said ...' does: no attribution
+    discrepancy between the two."""
+    stories = {
+        "wire": """ date 2026-03-10
+Port of Amsel reopens
+
+Port authority chief Daniel Okafor said 140 ships had been cleared to dock by Tuesday evening.
+
+The strike ended on Monday after the union accepted a 9 percent pay rise.
+""",
+        "daily": """ date 2026-03-10
+Amsel port back in business
+
+Okafor also revealed that 140 ships had been cleared to dock by Tuesday evening.
+
+Dockworkers returned to work on Tuesday morning after a three-day strike.
+""",
+    }
+    story = analyse(tmp_path, stories)
+    assert joined(story, "140 ships had been cleared", "Okafor also revealed")
+    assert not [d for d in story.discrepancies if d.kind == DiscrepancyKind.attribution], [d.summary for d in story.discrepancies]

@@ -368,4 +368,4 @@ INTENT_CUES = r"\b(?:aim(?:s|ed|ing)?|design(?:s|ed)?|plan(?:s|ned|ning)?|intend
 
 # Words that make a sentence someone's reported word rather than an outlet's own statement ("..., officials said",
 # "according to"). Source: the reporting forms of wire copy (as CUE_LEMMAS), in the inflections news uses.
-SAID_CUES = r"\b(?:said|says|told|tells|added|stated|remarked|reported|announced|confirmed|according to|citing|quoted)\b"
+SAID_CUES = r"\b(?:said|says|told|tells|added|stated|remarked|reported|announced|confirmed|revealed|disclosed|noted|according to|citing|quoted)\b"

@@ -60,7 +60,7 @@ def time_discrepancies(result, slack: float) -> list[Discrepancy]:  # noqa: ANN0
         # the time of what? the predicate of the clause each time sits in; only times of one happening are compared
         # (a first call "came in at 1:38" and a building "collapsed about 1:40" are two moments of one story)
         happening = {aid: _happenings(found) for aid, found in by_article.items()}
-        counts = Counter(p for ps in happening.values() for p in ps)
+        counts = Counter(p for ps in happening.values() for p in sorted(ps))  # sorted: ties never follow set order
         if not counts:
             continue
         what, n = counts.most_common(1)[0]
