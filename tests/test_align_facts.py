@@ -850,3 +850,19 @@ Dockworkers returned to work on Tuesday morning after a three-day strike.
     story = analyse(tmp_path, stories)
     assert joined(story, "140 ships had been cleared", "Okafor also revealed")
     assert not [d for d in story.discrepancies if d.kind == DiscrepancyKind.attribution], [d.summary for d in story.discrepancies]
+
+
+def test_without_sentence_vectors_facts_are_still_matched_by_their_words(tmp_path):
+    """embedder="none" (or none installed): candidate pairs come from the words facts share, so a fact stated by
+    independent outlets is still corroborated (before, only rare names and figures proposed pairs)."""
+    import crosscheck
+
+    texts = dict(OSTRA_FIRE_TWO)
+    # a fact with no figure and no name: only the words it shares can propose the pair
+    texts["paper"] += "\nInvestigators were trying to establish the cause of the fire on Sunday.\n"
+    for name, text in texts.items():
+        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
+    report = crosscheck.analyze([str(tmp_path)], embedder="none")
+    story = max(report.stories, key=lambda s: len(s.article_ids))
+    cause = joined(story, "Investigators are trying to establish the cause.", "Investigators were trying to establish the cause")
+    assert cause and cause[0].status == ClaimStatus.corroborated, [(c.status, c.article_ids) for c in story.claims]

@@ -102,6 +102,8 @@ class Matcher:
                     for j in top:
                         if row[j] >= self.s.candidate_floor:
                             out.add((min(i, int(j)), max(i, int(j))))
+        elif n > 1:
+            out |= self._lexical_candidates()
         # facts sharing a rare name or a figure (value and kind): few facts per key, so few pairs
         buckets: dict[str, list[int]] = {}
         for i, f in enumerate(self.facts):
@@ -117,6 +119,40 @@ class Matcher:
                     i, j = members[x], members[y]
                     if self.facts[i].article.id != self.facts[j].article.id:
                         out.add((min(i, j), max(i, j)))
+        return out
+
+    def _lexical_candidates(self) -> set[tuple[int, int]]:
+        """Without sentence vectors (``embedder="none"``, or none installed): each fact's nearest facts of other
+        articles by weighted word overlap (cosine of the term vectors), the ``neighbours`` best and the best in each
+        other article, among the facts sharing at least ``min_shared_terms`` words with it. The facts sharing a word
+        are found through an index of words; a word in more than a quarter of the facts says nothing of which fact
+        it is and finds none."""
+        n = len(self.facts)
+        postings: dict[str, list[int]] = {}
+        for i, tv in enumerate(self.tv):
+            for t in tv:
+                postings.setdefault(t, []).append(i)
+        limit = max(8, n // 4)
+        shared: list[dict[int, int]] = [{} for _ in range(n)]
+        for ids in postings.values():
+            if len(ids) > limit:
+                continue
+            for x in ids:
+                row = shared[x]
+                for y in ids:
+                    if y != x and self.facts[y].article.id != self.facts[x].article.id:
+                        row[y] = row.get(y, 0) + 1
+        out: set[tuple[int, int]] = set()
+        for i in range(n):
+            scored = sorted(
+                ((cosine(self.tv[i], self.tv[j]), j) for j, c in shared[i].items() if c >= self.s.min_shared_terms),
+                reverse=True,
+            )
+            best: dict[str, int] = {}
+            for _sim, j in scored:
+                best.setdefault(self.facts[j].article.id, j)
+            for j in [j for _sim, j in scored[: self.s.neighbours]] + list(best.values()):
+                out.add((min(i, j), max(i, j)))
         return out
 
     # ---- 2. verification
