@@ -125,14 +125,14 @@ class Matcher:
         """Without sentence vectors (``embedder="none"``, or none installed): each fact's nearest facts of other
         articles by weighted word overlap (cosine of the term vectors), the ``neighbours`` best and the best in each
         other article, among the facts sharing at least ``min_shared_terms`` words with it. The facts sharing a word
-        are found through an index of words; a word in more than a quarter of the facts says nothing of which fact
-        it is and finds none."""
+        are found through an index of words; a word in more than a quarter of the facts (or more than 200) says
+        nothing of which fact it is and finds none."""
         n = len(self.facts)
         postings: dict[str, list[int]] = {}
         for i, tv in enumerate(self.tv):
             for t in tv:
                 postings.setdefault(t, []).append(i)
-        limit = max(8, n // 4)
+        limit = max(8, min(200, n // 4))  # and at most 200: the pairs a word proposes grow with its square
         shared: list[dict[int, int]] = [{} for _ in range(n)]
         for ids in postings.values():
             if len(ids) > limit:
@@ -394,6 +394,10 @@ def widen_groups(
     same as every one of its members and give each of them the same specific figure: a sentence stating two facts
     ("measured it at magnitude 6.4 ... at a depth of 35 kilometres") is evidence for the second one too (the depth
     stated alone elsewhere). Best-scoring first, one fact per article."""
+    partners: dict[int, set[int]] = {}
+    for (i, j) in pairs:
+        partners.setdefault(i, set()).add(j)
+        partners.setdefault(j, set()).add(i)
     out = []
     for g in groups:
         if len(g) < 2:
@@ -401,7 +405,8 @@ def widen_groups(
             continue
         arts = {facts[x].article.id for x in g}
         found = []
-        for f in range(len(facts)):
+        # a fact verified with every member is a partner of the first: only those are looked at
+        for f in sorted(partners.get(g[0], ())):
             if f in g or facts[f].article.id in arts:
                 continue
             keys = [(min(f, x), max(f, x)) for x in g]
