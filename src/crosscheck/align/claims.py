@@ -355,6 +355,15 @@ def _same_figure(a: FactView, b: FactView, gap: float) -> bool:
     )
 
 
+def _partners(pairs: dict[tuple[int, int], Verdict]) -> dict[int, list[int]]:
+    """Each fact's verified partners, in index order."""
+    out: dict[int, list[int]] = {}
+    for i, j in sorted(pairs):
+        out.setdefault(i, []).append(j)
+        out.setdefault(j, []).append(i)
+    return out
+
+
 def second_groups(
     facts: list[FactView], pairs: dict[tuple[int, int], Verdict], groups: list[list[int]], gap: float = 0.1
 ) -> list[list[int]]:
@@ -366,19 +375,16 @@ def second_groups(
     Such a lone fact and its verified partners that give the same specific figure (a time of day, or a number of 10
     or more: the mark of the fact they share; every pair verified, one fact per article, best pairs first) form a
     group of their own, which replaces the lone fact's: the two-fact sentence is evidence for both facts. ``gap``:
-    ``AlignSettings.figure_bonus_gap``. Partners are taken only from groups, so
-    no lone fact is pulled into another's new group.
+    ``AlignSettings.figure_bonus_gap``. (Two lone facts verified as one fact would have been joined by complete
+    link, so a lone fact's partners are all in groups.)
     """
-    partners: dict[int, list[int]] = {}
-    for (i, j) in pairs:
-        partners.setdefault(i, []).append(j)
-        partners.setdefault(j, []).append(i)
+    partners = _partners(pairs)
     lone = {g[0] for g in groups if len(g) == 1}
     out: list[list[int]] = []
     for f in sorted(lone):
         chosen = [f]
         for c in sorted(partners.get(f, []), key=lambda x: (-pairs[(min(f, x), max(f, x))].score, x)):
-            if c in lone or facts[c].article.id in {facts[x].article.id for x in chosen} or not _same_figure(facts[f], facts[c], gap):
+            if facts[c].article.id in {facts[x].article.id for x in chosen} or not _same_figure(facts[f], facts[c], gap):
                 continue
             if all((min(c, x), max(c, x)) in pairs for x in chosen):
                 chosen.append(c)
@@ -394,10 +400,7 @@ def widen_groups(
     same as every one of its members and give each of them the same specific figure: a sentence stating two facts
     ("measured it at magnitude 6.4 ... at a depth of 35 kilometres") is evidence for the second one too (the depth
     stated alone elsewhere). Best-scoring first, one fact per article."""
-    partners: dict[int, set[int]] = {}
-    for (i, j) in pairs:
-        partners.setdefault(i, set()).add(j)
-        partners.setdefault(j, set()).add(i)
+    partners = _partners(pairs)
     out = []
     for g in groups:
         if len(g) < 2:
@@ -406,7 +409,7 @@ def widen_groups(
         arts = {facts[x].article.id for x in g}
         found = []
         # a fact verified with every member is a partner of the first: only those are looked at
-        for f in sorted(partners.get(g[0], ())):
+        for f in partners.get(g[0], []):
             if f in g or facts[f].article.id in arts:
                 continue
             keys = [(min(f, x), max(f, x)) for x in g]
