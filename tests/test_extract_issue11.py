@@ -30,6 +30,8 @@ def _q(text: str):
         ("Trading was halted at 14:30 GMT.", "14:30 GMT", 14 * 60 + 30, "GMT"),
         ("The launch is set for 9:15 pm IST on Friday.", "9:15 pm IST", 21 * 60 + 15, "IST"),
         ("Lines reopened by 8:49 a.m. E.T., officials said.", "8:49 a.m. E.T.", 8 * 60 + 49, "ET"),
+        # the full stop after a zone ends the sentence: it is not part of the time
+        ("It touched down at around 6:03 pm IST. Crowds cheered.", "around 6:03 pm IST", 18 * 60 + 3, "IST"),
     ],
 )
 def test_clock_times(text, qtext, minutes, zone):

@@ -978,7 +978,7 @@ _CLOCK_RE = re.compile(
     r"(?<![\w.:$£€/-])(?:(?P<h>[01]?\d|2[0-3])(?:(?P<sep>[:.])(?P<m>[0-5]\d))?(?!\d|,\d)"
     r"|(?P<word>noon|midday|midnight)\b)"
     r"(?P<ampm>[ \u00a0]?(?:[ap]\.[ \u00a0]?m\.?|[ap]m\b|[AP]M\b|[AP]\.M\.))?"
-    r"(?P<zone>[ \u00a0]*\(?(?:(?:" + _ZONE_ALT + r")\b(?:\.(?=\s))?|[EPCM]\.T\.?|local[ \u00a0]+time\b"
+    r"(?P<zone>[ \u00a0]*\(?(?:(?:" + _ZONE_ALT + r")\b|[EPCM]\.T\.?|local[ \u00a0]+time\b"
     r"|(?:[A-Z][a-z]+[ \u00a0]){1,2}time\b)\)?)?"
 )
 _AGE_RE = re.compile(
