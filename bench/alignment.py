@@ -290,8 +290,9 @@ def scale(embedder: str | None, legacy) -> list[str]:  # noqa: ANN001
         from crosscheck.extract.actors import unify_story
 
         st.actors = unify_story([by_id[i].actors for i in st.article_ids])
-        facts = fact_views(st, by_id, lambda x: origin_key(x, st))
-        m = Matcher(facts, AlignSettings(), embedder)
+        settings = AlignSettings()
+        facts = fact_views(st, by_id, lambda x: origin_key(x, st), settings.clock_hedge_minutes)
+        m = Matcher(facts, settings, embedder)
         cands = len(m.candidates(set(_provenance_pairs(st, facts))))
         per_art: dict[str, int] = {}
         for f in facts:

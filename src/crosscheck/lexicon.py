@@ -366,6 +366,11 @@ RANK_SUPERLATIVES = {"biggest": "largest", "greatest": "largest", "large": "larg
 INTENT_CUES = r"\b(?:aim(?:s|ed|ing)?|design(?:s|ed)?|plan(?:s|ned|ning)?|intend(?:s|ed|ing)?|hop(?:e|es|ed|ing)|seek(?:s|ing)?|sought|meant|built) to\b|\bcapable of\b"
 
 
+# Marks a sentence (or a quotation inside it) ends with: a line ending with none of them stops mid-sentence.
+# Source: English punctuation, with the curly closing quotes news text uses.
+SENTENCE_CLOSERS = frozenset('.!?:;"”’)]')
+
+
 # Words that make a sentence someone's reported word rather than an outlet's own statement ("..., officials said",
 # "according to"). Source: the reporting forms of wire copy (as CUE_LEMMAS), in the inflections news uses.
 SAID_CUES = r"\b(?:said|says|told|tells|added|stated|remarked|reported|announced|confirmed|revealed|disclosed|noted|according to|citing|quoted)\b"

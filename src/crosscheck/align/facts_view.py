@@ -132,7 +132,7 @@ def _fill_slots(view: FactView, fact: Fact, origin_key) -> None:  # noqa: ANN001
     view.reported = fact.attribution is not None
 
 
-def fact_views(story: Story, articles: dict[str, Article], origin_key, clock_hedge: float = 30) -> list[FactView]:  # noqa: ANN001
+def fact_views(story: Story, articles: dict[str, Article], origin_key, clock_hedge: float) -> list[FactView]:  # noqa: ANN001
     """One FactView per on-topic claim of the story's analysed articles, in article order. ``clock_hedge``: minutes
     either side of a hedged time of day (``AlignSettings.clock_hedge_minutes``)."""
     views: list[FactView] = []

@@ -3,8 +3,8 @@
 Fact alignment groups the statements of one fact ("the building collapsed about 1:30 a.m." / "... collapsed around
 2 AM"). Within a group, each article's time of day for the fact is compared with the others': in UTC when the
 outlets give a time zone, else as local times; and only the times of one happening, the predicate of the clause
-each time sits in (what most of the group's times are the times of: "touch down", "collapse"). An outlet giving one time in two notations ("18:04 local time
-(12:34 GMT)") states one time; a time written without a.m./p.m. ("at 6:04") matches either reading; an outlet
+each time sits in (what most of the group's times are the times of: "touch down", "collapse"). An outlet giving
+one time in two notations ("18:04 local time (12:34 GMT)") states one time; a time written without a.m./p.m. ("at 6:04") matches either reading; an outlet
 giving two different times for one fact names two moments and is left out. Different times are reported with both
 sides' evidence, also when the hedges cover the difference ("about 1:30 a.m." and "about 1:40 a.m."), then with
 that explanation.
@@ -96,14 +96,14 @@ def _gap(a: float, b: float) -> float:
 def _discrepancy(fact: str, sides, stated, slack: float) -> Discrepancy:  # noqa: ANN001
     parts, dsides, spans = [], [], []
     for readings, aids in sides:
-        evidence, values, exact = [], [], False
+        evidence, exact = [], False
         for aid in aids:
             f, fig = stated[aid][1][0]
             evidence.append(Evidence(article_id=aid, span=Span(start=f.claim.start, end=f.claim.end, text=f.claim.text)))
-            values.append(fig.quantity.text.split(" [")[0])
             exact = exact or fig.quantity.hedge_kind.value == "exact"
-        dsides.append(DiscrepancySide(article_ids=sorted(aids), value=values[0], evidence=evidence))
-        parts.append(f"{values[0]} ({', '.join(sorted(aids))})")
+        value = stated[aids[0]][1][0][1].quantity.text.split(" [")[0]  # as the side's first outlet writes it
+        dsides.append(DiscrepancySide(article_ids=sorted(aids), value=value, evidence=evidence))
+        parts.append(f"{value} ({', '.join(sorted(aids))})")
         spans.append((readings, 0 if exact else slack))  # one exact statement pins the side's time
     compatible = all(
         any(_gap(r, t) <= ha + hb for r in ra for t in rb) for n, (ra, ha) in enumerate(spans) for rb, hb in spans[n + 1 :]

@@ -3,19 +3,17 @@
 Wire copy, press releases and e-mails are often pasted with their line breaks: every 65-80 characters, in the
 middle of a sentence. Read line by line, each piece would be a paragraph of its own, a sentence would be cut in
 two claims and a line would pass for a heading. :func:`unwrap` detects such a text (most lines near one width,
-in blocks of consecutive lines, most of them stopping mid-sentence; thresholds in :class:`~crosscheck.settings.Settings`) and joins each line to
-the one before it when the one before was full (the next word would not have fitted) or stops mid-sentence
+in blocks of consecutive lines, most of them stopping mid-sentence; thresholds in
+:class:`~crosscheck.settings.Settings`) and joins each line to the one before it when the one before was full (the next word would not have fitted) or stops mid-sentence
 (no closing punctuation, and the line goes on in lower case, or the one before ends in a comma or a lower-case
 word: "in California and" / "Massachusetts."). Blank lines stay paragraph breaks.
 """
 
 from __future__ import annotations
 
-import re
-
+from ..lexicon import SENTENCE_CLOSERS
 from ..settings import DEFAULT, Settings
 
-_CLOSED = re.compile(r"[.!?:;\"”’)\]]$")
 
 
 def wrap_width(lines: list[str], settings: Settings = DEFAULT) -> int | None:
@@ -36,7 +34,7 @@ def wrap_width(lines: list[str], settings: Settings = DEFAULT) -> int | None:
     # a wrapped line is near the width, inside a block of lines, and mostly stops mid-sentence; one paragraph per
     # line (short paragraphs, no blank lines between) gives lines that end their sentences
     wrapped = [k for k in nonblank if 0.6 * width <= len(stripped[k]) <= 1.05 * width and in_block(k)]
-    open_ends = sum(1 for k in wrapped if not _CLOSED.search(stripped[k]))
+    open_ends = sum(1 for k in wrapped if stripped[k][-1] not in SENTENCE_CLOSERS)
     if len(wrapped) < settings.wrap_min_share * len(nonblank) or open_ends < 0.5 * len(wrapped):
         return None
     return width
@@ -60,7 +58,7 @@ def unwrap(lines: list[str], settings: Settings = DEFAULT) -> list[str]:
             # a line past the width is a paragraph written on one line, not a wrapped one
             full = len(before) <= 1.05 * width and len(before) + 1 + len(s.split()[0]) > width
             last = before.split()[-1]
-            mid_sentence = not _CLOSED.search(before) and (
+            mid_sentence = before[-1] not in SENTENCE_CLOSERS and (
                 s[0].islower() or s[0].isdigit() or last.endswith(",") or last.isalpha() and last.islower()
             )
             if full or mid_sentence:

@@ -2,8 +2,7 @@
 
 It is spaCy's (the parse's) segmentation with four constraints set before the parser runs
 (:func:`constrain`): a dateline prefix ("ZAGREB (Reuters) - ") is a segment of its own, a sentence never runs
-across a line break (news paragraphs are whole
-units) unless the line is hard-wrapped (it ends with a comma or with "and", "of", "the"..., or
+across a line break (news paragraphs are whole units) unless the line is hard-wrapped (it ends with a comma or with "and", "of", "the"..., or
 the next line goes on in lower case), never starts inside a quotation, and never starts right after a title ("Gen.", "Sen.")
 or after an abbreviation followed by a lower-case word or a number ("Fla. on Thursday",
 "6:50 p.m. on Friday"). :func:`sentences` then names each sentence's kind: a dateline prefix
@@ -21,13 +20,11 @@ from .nlp import doc_text
 
 def constrain(doc):  # noqa: ANN001, ANN201 - a spaCy pipeline component
     """Sentence-start constraints for the parser (see the module docstring)."""
-    from ..clean.metadata import parse_dateline
-
     text = doc_text(doc)
     quotes = [(q.start, q.end) for q in quote_spans(text)]
     # a dateline prefix is not part of the lead sentence: parsed with it, "PORTO ALVO (Reuters) - The ferry sank ..."
     # makes the city the sentence's head and the report's main verb a clause hanging from it
-    _city, _agency, dl = parse_dateline(text.split("\n", 1)[0])
+    dl = _dateline_end(text)
     after_dateline = next((t.i for t in doc if t.idx >= dl and not t.is_space), -1) if dl else -1
     k = 0
     for tok in doc[1:]:
@@ -50,7 +47,6 @@ def constrain(doc):  # noqa: ANN001, ANN201 - a spaCy pipeline component
     return doc
 
 
-_TERMINAL = frozenset('.!?:;"”’)]')
 
 
 def _hard_wrap(doc, tok) -> bool:  # noqa: ANN001
@@ -67,7 +63,7 @@ def _hard_wrap(doc, tok) -> bool:  # noqa: ANN001
     last = doc[j]
     if last.text == "," or last.lower_ in lexicon.HARD_WRAP_WORDS:
         return True
-    return tok.text[:1].islower() and last.text[-1:] not in _TERMINAL and last.is_alpha
+    return tok.text[:1].islower() and last.text[-1:] not in lexicon.SENTENCE_CLOSERS and last.is_alpha
 
 
 def _kind(article: Article, para: str, start: int, headings: set[int]) -> str:
@@ -83,15 +79,19 @@ def _kind(article: Article, para: str, start: int, headings: set[int]) -> str:
     return "text"
 
 
-def sentences(doc, article: Article) -> list[Sentence]:  # noqa: ANN001
-    """The article's sentences from its parse, with stable ids and kinds."""
+def _dateline_end(text: str) -> int:
+    """Where the dateline prefix of the text's first line ends ("ZAGREB (Reuters) - "), 0 without one."""
     from ..clean.metadata import parse_dateline
 
+    return parse_dateline(text.split("\n", 1)[0])[2]
+
+
+def sentences(doc, article: Article) -> list[Sentence]:  # noqa: ANN001
+    """The article's sentences from its parse, with stable ids and kinds."""
     text = doc_text(doc)
     headings = {s.start for s in article.sections if s.heading}
     out: list[Sentence] = []
-    first_line = text.split("\n", 1)[0]
-    _city, _agency, dl = parse_dateline(first_line)
+    dl = _dateline_end(text)
     spans: list[tuple[int, int, str | None]] = []
     if dl:
         spans.append((0, dl, "dateline"))
