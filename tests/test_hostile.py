@@ -226,6 +226,29 @@ def test_a_runaway_article_is_skipped_and_the_rest_go_on(backend):
     assert not out[4].ok and "died (exit code 3)" in out[4].reason
 
 
+def test_a_runaway_article_before_a_large_one_is_still_cut_off():
+    """The next article is sent ahead to a busy worker. One larger than the pipe holds would block this process in
+    the send until the worker reads it, which a runaway worker never does: the budget would never be enforced.
+    Run in a child process, so that a blocked supervisor fails the test instead of hanging the suite."""
+    code = (
+        "import test_hostile as t\n"
+        "from crosscheck.model import Article\n"
+        "from crosscheck.runner import run_articles\n"
+        "from crosscheck.settings import Settings\n"
+        "big = 'fine ' + 'word ' * 50_000\n"  # 250 kB: under the size limit, more than a pipe or socket pair holds
+        "arts = [Article(id='stuck', raw_text='STUCK-PY')] + [Article(id=k, raw_text=big) for k in ('big', 'after')]\n"
+        "out = run_articles(arts, t._stuck_stage, backend='serial', settings=Settings(article_seconds=1.5))\n"
+        "print([a.reason if not a.ok else a.title for a in out])\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", code], cwd=Path(__file__).parent, capture_output=True, text=True, timeout=120
+    )
+    assert proc.returncode == 0, proc.stderr
+    first, *rest = eval(proc.stdout)  # noqa: S307 - our own child's printed list
+    assert "per-article time budget (1.5 s)" in first
+    assert rest == ["done", "done"]
+
+
 def test_budget_off_runs_in_process():
     out = run_articles([Article(id="x", raw_text="fine")], _stuck_stage, budget=False)
     assert out[0].title == "done"

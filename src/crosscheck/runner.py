@@ -26,6 +26,7 @@ from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from multiprocessing.connection import Connection, wait
+from multiprocessing.reduction import ForkingPickler
 from time import monotonic
 
 from .model import Article, ArticleStatus
@@ -391,6 +392,7 @@ class _Worker:
         self.proc.start()
         child.close()
         self.jobs: deque[tuple[int, Article]] = deque()
+        self.sizes: deque[int] = deque()  # bytes of each job sent
         self.deadline = 0.0
 
     @classmethod
@@ -398,21 +400,29 @@ class _Worker:
         """A worker started elsewhere (:mod:`crosscheck.prefork`) running :func:`_worker_main`."""
         w = cls.__new__(cls)
         w.conn, w.proc = conn, proc
-        w.jobs, w.deadline = deque(), 0.0
+        w.jobs, w.sizes, w.deadline = deque(), deque(), 0.0
         return w
 
-    def give(self, job: tuple[int, Article], seconds: float) -> None:
+    def offer(self, job: tuple[int, Article], seconds: float) -> bool:
+        """Send ``job`` unless the worker is busy and the job would not fit in its pipe (see ``_AHEAD_BYTES``):
+        then nothing is sent, and False returned, so that this process never waits on a worker that may be stuck."""
+        payload = bytes(ForkingPickler.dumps(job[1]))
+        if self.jobs and sum(self.sizes) + len(payload) > _AHEAD_BYTES:
+            return False
         if not self.jobs:
             self.deadline = monotonic() + seconds
         self.jobs.append(job)
+        self.sizes.append(len(payload))
         try:
-            self.conn.send(job[1])
+            self.conn.send_bytes(payload)  # what Connection.send sends: the worker's recv() unpickles it
         except OSError:  # the worker died since its last result: the supervisor sees it die and gives this job back
             pass
+        return True
 
     def done(self, seconds: float) -> tuple[int, Article]:
         """The oldest job is finished: its successor, already sent, has its budget from now."""
         job = self.jobs.popleft()
+        self.sizes.popleft()
         self.deadline = monotonic() + seconds
         return job
 
@@ -423,19 +433,27 @@ class _Worker:
         self.conn.close()
 
     def stop(self) -> None:
-        try:
-            self.conn.send(None)
-        except OSError:
-            pass
-        self.proc.join(timeout=5)
+        """End the worker: told to when idle; killed when it still has jobs (it may be stuck, its pipe full)."""
+        if not self.jobs:
+            try:
+                self.conn.send(None)
+            except OSError:
+                pass
+            self.proc.join(timeout=5)
         self.kill()
 
 
-# Jobs sent ahead to each worker: the next article waits in the worker's pipe, so a worker never idles while
-# this process is busy (a thread of it loading a model can hold the GIL for seconds: static_model does). The
-# per-article budget still runs from when the worker can start the article (when the one before it is done,
-# as seen here: never less than the budget).
-_AHEAD = 2
+# Jobs sent ahead to each worker: the next articles wait in the worker's pipe, so a worker never idles while
+# this process is busy (a thread of it loading a model can hold the GIL for seconds: static_model's loader holds
+# it for about a second, in which the worker finishes two or three short articles). The per-article budget still
+# runs from when the worker can start the article (when the one before it is done, as seen here: never less than
+# the budget).
+_AHEAD = 3
+# At most this many bytes of jobs wait in a busy worker's pipe. A send that does not fit blocks until the worker
+# reads, and a runaway worker never reads: the budget could not be enforced. 16 kB fits the smallest buffer of
+# the platforms with fork (a macOS socket pair; Linux holds 64 kB or more): a short article is sent ahead, a large
+# one when its worker is free.
+_AHEAD_BYTES = 16 * 1024
 
 
 class _Supervisor:
@@ -466,14 +484,14 @@ class _Supervisor:
         workers += [_Worker(self.stage) for _ in range(count - len(workers))]
 
         def feed(w: _Worker) -> None:
-            while pending and len(w.jobs) < _AHEAD:
-                w.give(pending.pop(), self.seconds)
+            while pending and len(w.jobs) < _AHEAD and w.offer(pending[-1], self.seconds):
+                pending.pop()
 
         try:
             for _round in range(_AHEAD):  # one job each first, so that a short batch is spread over all workers
                 for w in workers:
-                    if pending and len(w.jobs) <= _round:
-                        w.give(pending.pop(), self.seconds)
+                    if pending and len(w.jobs) <= _round and w.offer(pending[-1], self.seconds):
+                        pending.pop()
             if self.started is not None:
                 self.started()
             while any(w.jobs for w in workers):
@@ -507,6 +525,7 @@ class _Supervisor:
                     w.jobs.popleft()
                     pending.extend(reversed(w.jobs))
                     w.jobs.clear()
+                    w.sizes.clear()
                     w.kill()
                     yield idx, result
                     workers[k] = w = _Worker(self.stage)
