@@ -3,7 +3,8 @@
 Extraction (:mod:`crosscheck.extract.quantities`) and comparison (:mod:`crosscheck.align.numbers`)
 both use these definitions: the canonical unit names, their dimension, their SI value and the
 rounding a written figure shows (:func:`half_step`, :func:`rounding`). One pint registry,
-created lazily; each unit's factor is computed once and cached. Clock times have their own
+created lazily; the units' factors are computed with it once and kept in the user's cache
+folder, so that later runs need not import pint (:func:`_si_table`). Clock times have their own
 comparable value (:func:`clock_minutes_utc`): minutes after midnight UTC when the zone is known.
 """
 
@@ -11,7 +12,6 @@ from __future__ import annotations
 
 import math
 import re
-from functools import lru_cache
 
 _UREG = None
 
@@ -63,12 +63,9 @@ def _ureg():
     return _UREG
 
 
-@lru_cache(maxsize=None)
-def _si_affine(unit: str) -> tuple[float, float, str] | None:
-    """(scale, offset, SI label) with ``si = value * scale + offset``, computed once per unit with pint."""
-    expr = PINT_UNITS.get(unit)
-    if expr is None:
-        return None
+def _pint_affine(unit: str) -> tuple[float, float, str] | None:
+    """(scale, offset, SI label) of one of :data:`PINT_UNITS`, computed with pint."""
+    expr = PINT_UNITS[unit]
     ureg = _ureg()
     if unit in ("degC", "degF"):
         zero = ureg.Quantity(0.0, expr).to("degC").magnitude
@@ -79,6 +76,90 @@ def _si_affine(unit: str) -> tuple[float, float, str] | None:
         if q.dimensionality == ureg.get_dimensionality(dim):
             return float(q.to(target).magnitude), 0.0, label
     return None
+
+
+_TABLE: dict[str, tuple[float, float, str] | None] | None = None
+
+
+def _table_path():  # noqa: ANN202 - a Path, or None where there is no cache folder
+    """Where pint's factors for :data:`PINT_UNITS` are kept between runs: the user's cache folder (beside pint's
+    own cache), one file per pint version and unit table, so an upgrade or an edited table computes anew."""
+    try:
+        import hashlib
+        from importlib.metadata import version
+        from pathlib import Path
+
+        import platformdirs
+
+        key = repr((version("pint"), sorted(PINT_UNITS.items()), _SI_TARGETS))
+        digest = hashlib.sha256(key.encode()).hexdigest()[:16]
+        return Path(platformdirs.user_cache_dir("crosscheck")) / f"units-{digest}.json"
+    except Exception:  # noqa: BLE001 - no metadata, no home: the factors are computed in this process only
+        return None
+
+
+def _read_table(path) -> dict[str, tuple[float, float, str] | None] | None:  # noqa: ANN001
+    import json
+
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(data, dict) or set(data) != set(PINT_UNITS):
+        return None
+    table: dict[str, tuple[float, float, str] | None] = {}
+    for unit, row in data.items():
+        if row is None:
+            table[unit] = None
+        elif (
+            isinstance(row, list) and len(row) == 3 and all(isinstance(x, (int, float)) for x in row[:2])
+            and all(math.isfinite(x) for x in row[:2]) and row[2] in {label for _d, _t, label in _SI_TARGETS}
+        ):
+            table[unit] = (float(row[0]), float(row[1]), row[2])
+        else:
+            return None
+    return table
+
+
+def _write_table(path, table: dict[str, tuple[float, float, str] | None]) -> None:  # noqa: ANN001
+    import json
+    import os
+    import tempfile
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            json.dump(table, f)
+        os.replace(tmp, path)  # whole or not at all: a process reading meanwhile sees the old file or the new one
+    except OSError:  # a read-only cache folder: the next run computes them again
+        pass
+
+
+def _si_table() -> dict[str, tuple[float, float, str] | None]:
+    """pint's factor for every unit of :data:`PINT_UNITS`, computed once and kept in the user's cache folder.
+
+    The units are a fixed table, so their factors are too: a run reads them back (a few hundred bytes of JSON)
+    instead of importing pint and loading its registry, a sixth of a second of a cold start. pint stays the
+    only source of the values: the file holds what it computed, for its version.
+    """
+    global _TABLE
+    if _TABLE is None:
+        path = _table_path()
+        table = _read_table(path) if path is not None else None
+        if table is None:
+            table = {unit: _pint_affine(unit) for unit in PINT_UNITS}
+            if path is not None:
+                _write_table(path, table)
+        _TABLE = table
+    return _TABLE
+
+
+def _si_affine(unit: str) -> tuple[float, float, str] | None:
+    """(scale, offset, SI label) with ``si = value * scale + offset``; None for a unit pint is not asked about."""
+    if unit not in PINT_UNITS:
+        return None
+    return _si_table()[unit]
 
 
 def si_value(value: float, unit: str) -> tuple[float | None, str | None]:
