@@ -210,15 +210,20 @@ def _fmt(x: float) -> str:
     return f"{x:,.2f}".rstrip("0").rstrip(".")
 
 
-def rounding(v: float) -> float:
-    """Half the unit of the last significant digit of a value: 1,100 -> 50, 430 -> 5, 86 -> 0.5."""
+def rounding(v: float, figures: int = 1) -> float:
+    """Half the unit of the last significant digit of a value: 1,100 -> 50, 430 -> 5, 86 -> 0.5.
+
+    ``figures``: the significant figures a value is taken to show at least. With 2, trailing zeros are read as
+    :func:`half_step` reads a written figure: "10" -> 0.5 (not 5), "200" -> 5, "1,100" -> 50.
+    """
     if v == 0 or not math.isfinite(v):
         return 0.0
     s = f"{abs(v):.6g}"
     if "." in s:
         return 0.5 * 10 ** (-len(s.split(".")[1]))
     stripped = s.rstrip("0")
-    return 0.5 * 10 ** (len(s) - len(stripped))
+    zeros = min(len(s) - len(stripped), max(0, len(s) - figures))
+    return 0.5 * 10**zeros
 
 
 #: unit name for a clock time (value = minutes after local midnight)

@@ -243,7 +243,12 @@ def _compare(members: list[QItem], story: Story, story_items: list[QItem]) -> Di
         v = comparable_value(m.q)
         for side in sides:
             u = comparable_value(side[0].q)
-            tol = max(rounding(m.q.value) * (v / m.q.value if m.q.value else 1), rounding(side[0].q.value) * (u / side[0].q.value if side[0].q.value else 1))
+            # one figure when within the precision each shows, "10" read as exact ("10 injured" vs "Eleven
+            # injuries" are two figures; "nearly 100" and "99" one)
+            tol = max(
+                rounding(m.q.value, 2) * (v / m.q.value if m.q.value else 1),
+                rounding(side[0].q.value, 2) * (u / side[0].q.value if side[0].q.value else 1),
+            )
             if abs(u - v) <= tol and m.q.hedge_kind == side[0].q.hedge_kind:
                 side.append(m)
                 break
