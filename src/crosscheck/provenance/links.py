@@ -26,7 +26,7 @@ from ..clean.boilerplate import AGENCIES
 from ..clean.sections import is_liveblog
 from ..extract.sentences import sentence_spans
 from ..model import Article, ReuseKind, ReuseLink, SharedPassage, Span
-from ..text import Token, inside, quoted_regions, tokens
+from ..text import Regions, Token, quoted_regions, tokens
 from .passages import Twin, longest_increasing, tile, twins
 from .settings import DEFAULT, ProvenanceSettings
 from .specifics import quote_keys, sentence_specifics
@@ -41,6 +41,7 @@ class Prepared:
     sentences: list[tuple[int, int]]
     quoted: list[tuple[int, int]]
     unquoted_words: int
+    quoted_tokens: list[bool] = field(default_factory=list)  # per token: inside a quotation
     prose: list[bool] = field(default_factory=list)  # per token: inside a paragraph with a sentence end
     prose_words: int = 0
     sentence_words: list[list[str]] = field(default_factory=list)  # unquoted words of each sentence
@@ -71,20 +72,22 @@ def prepare(article: Article) -> Prepared:
     # the article's one segmentation (Article.sentences)
     sents = [(s, e) for s, e in sentence_spans(article) if on(s, e) and len(text[s:e].split()) >= 3]
     quoted = quoted_regions(text)
-    unq = [t for t in toks if not inside(quoted, t.start, t.end)]
-    p = Prepared(article, toks, sents, quoted, len(unq))
+    in_quote = Regions(quoted)
+    p = Prepared(article, toks, sents, quoted, 0)
+    p.quoted_tokens = [in_quote.holds(t.start, t.end) for t in toks]
+    p.unquoted_words = p.quoted_tokens.count(False)
     starts = [s for s, _e in sents]
     words: list[list[str]] = [[] for _ in sents]
     sent_toks: list[list[Token]] = [[] for _ in sents]
-    for t in toks:
+    for t, q in zip(toks, p.quoted_tokens):
         k = bisect.bisect_right(starts, t.start) - 1
         if k >= 0 and t.start < sents[k][1]:
             sent_toks[k].append(t)
-            if not inside(quoted, t.start, t.end):
+            if not q:
                 words[k].append(t.norm)
     p.sentence_words = words
-    prose_spans = [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text) if _PROSE_END.search(m.group())]
-    p.prose = [inside(prose_spans, t.start, t.end) for t in toks]
+    prose = Regions([(m.start(), m.end()) for m in _PARAGRAPH.finditer(text) if _PROSE_END.search(m.group())])
+    p.prose = [prose.holds(t.start, t.end) for t in toks]
     p.prose_words = sum(p.prose)
     seen: set[str] = set()
     keys = quote_keys(toks, quoted)
@@ -127,7 +130,7 @@ def _copied(pa: Prepared, tiles: list, s: ProvenanceSettings) -> tuple[int, int]
     """Words of A in copied runs, and those of them in prose (quoted words only in a run with its frame)."""
     n = n_prose = 0
     for t in tiles:
-        quoted = [inside(pa.quoted, pa.tokens[t.i + k].start, pa.tokens[t.i + k].end) for k in range(t.length)]
+        quoted = pa.quoted_tokens[t.i : t.i + t.length]
         framed = t.length - sum(quoted) >= s.quote_frame_words
         for k, q in enumerate(quoted):
             if framed or not q:
