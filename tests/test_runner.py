@@ -103,3 +103,86 @@ def test_workers_end_when_their_coordinating_process_is_killed():
     else:
         os.kill(pid, signal.SIGKILL)
         raise AssertionError("the worker outlived its coordinating process")
+
+
+def test_the_words_a_worker_looks_up_are_those_it_is_given():
+    """A fresh worker gets the frequencies of each article's words (clean.sections.lookup_words) instead of loading
+    wordfreq's list: every word the cleaning and extraction of real articles look up must be among them."""
+    from crosscheck.clean import sections
+    from crosscheck.ingest import ingest
+    from crosscheck.runner import per_article
+
+    from conftest import SEEDS
+
+    asked: list[str] = []
+    real = sections._zipf
+
+    def recording(word: str) -> float:
+        asked.append(word)
+        return real.__wrapped__(word)
+
+    arts = ingest([SEEDS]) + ingest(CLEAN[:6])
+    assert len(arts) >= 10
+    try:
+        sections._zipf = recording  # what the stages call, looked up at call time
+        for a in arts:
+            before = len(asked)
+            given = sections.lookup_words(a.raw_text)
+            done = per_article(a)
+            assert done.ok, done.reason
+            missing = set(asked[before:]) - given
+            assert not missing, (a.id, sorted(missing))
+    finally:
+        sections._zipf = real
+    assert len(set(asked)) > 300  # the stages do look words up
+
+
+def test_a_fresh_worker_given_the_frequencies_analyses_as_this_process_does():
+    """The command line's worker is started before wordfreq is loaded anywhere and is sent the frequencies of its
+    first articles' words; its results must be those of the stages run here."""
+    import json
+    import subprocess
+    import sys
+
+    from conftest import SEEDS
+
+    code = (
+        "import json, sys\n"
+        "from crosscheck import runner\n"
+        "runner.prestart(1)\n"
+        "assert 'wordfreq' not in sys.modules\n"
+        "from crosscheck.ingest import ingest\n"
+        f"arts = runner.run_articles(ingest([{str(SEEDS)!r}]))\n"
+        "print(json.dumps([a.model_dump(mode='json') for a in arts]))\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    from crosscheck.ingest import ingest
+
+    here = [a.model_dump(mode="json") for a in run_articles(ingest([SEEDS]), budget=False)]
+    assert json.loads(proc.stdout) == here
+
+
+def test_a_worker_pipe_holds_the_jobs_sent_ahead():
+    """Jobs wait in a busy worker's pipe only up to runner._AHEAD_BYTES, and a send never blocks: the pipe, widened,
+    holds that much without anyone reading."""
+    import multiprocessing
+    import os
+
+    from crosscheck import prefork
+    from crosscheck.runner import _AHEAD_BYTES
+
+    parent, child = multiprocessing.get_context("fork").Pipe()
+    assert prefork.widen(parent, child)
+    os.set_blocking(parent.fileno(), False)
+    held = 0
+    chunk = b"x" * 4096
+    try:
+        while held < 2 * _AHEAD_BYTES:
+            held += os.write(parent.fileno(), chunk)
+    except BlockingIOError:
+        pass
+    finally:
+        parent.close()
+        child.close()
+    assert held >= _AHEAD_BYTES

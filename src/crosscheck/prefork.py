@@ -14,7 +14,31 @@ import multiprocessing
 import os
 import threading
 
-_started: list[tuple[object, object]] = []  # (connection, process)
+_started: list[tuple[object, object, bool]] = []  # (connection, process, pipe widened)
+
+# What the pipe to a worker is asked to hold. A job sent ahead waits there while the worker is busy, and a send
+# that does not fit would block the coordinating process until the worker reads (see runner._AHEAD_BYTES). The
+# platforms' defaults differ (Linux holds about 200 kB, a macOS socket pair 8 kB): asked for, they agree.
+PIPE_BUFFER = 256 * 1024
+
+
+def widen(parent, child) -> bool:  # noqa: ANN001 - the two ends of a multiprocessing Pipe (a socket pair)
+    """Ask for :data:`PIPE_BUFFER` bytes each way between ``parent`` and ``child``; True if both ends took it."""
+    import socket
+
+    try:
+        for conn in (parent, child):
+            sock = socket.fromfd(conn.fileno(), socket.AF_UNIX, socket.SOCK_STREAM)  # a duplicate: closed below
+            try:
+                for option in (socket.SO_SNDBUF, socket.SO_RCVBUF):
+                    sock.setsockopt(socket.SOL_SOCKET, option, PIPE_BUFFER)
+                    if sock.getsockopt(socket.SOL_SOCKET, option) < PIPE_BUFFER:
+                        return False
+            finally:
+                sock.close()
+    except (OSError, AttributeError, ValueError):  # not a socket pair on this platform
+        return False
+    return True
 
 
 def _run(conn, parent: int) -> None:  # noqa: ANN001 - in the worker: the runner's worker loop, models loaded first
@@ -29,14 +53,15 @@ def start() -> bool:
         return bool(_started)
     ctx = multiprocessing.get_context("fork")
     parent, child = ctx.Pipe()
+    widened = widen(parent, child)
     proc = ctx.Process(target=_run, args=(child, os.getpid()), daemon=True)
     proc.start()
     child.close()
-    _started.append((parent, proc))
+    _started.append((parent, proc, widened))
     return True
 
 
-def take() -> list[tuple[object, object]]:
+def take() -> list[tuple[object, object, bool]]:
     """The worker started here, for the runner to adopt (once)."""
     out = list(_started)
     _started.clear()

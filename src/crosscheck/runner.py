@@ -29,6 +29,7 @@ from multiprocessing.connection import Connection, wait
 from multiprocessing.reduction import ForkingPickler
 from time import monotonic
 
+from . import prefork
 from .model import Article, ArticleStatus
 from .settings import DEFAULT, Settings
 
@@ -118,14 +119,12 @@ _prestarted: list[_Worker] = []
 
 def _adopt_preforked() -> None:
     """Take over the worker :mod:`crosscheck.prefork` started, if any."""
-    from . import prefork
-
     found = prefork.take()
     if found and not _prestarted:
         import atexit
 
         atexit.register(_stop_prestarted)
-    _prestarted.extend(_Worker.adopt(conn, proc) for conn, proc in found)  # type: ignore[arg-type]
+    _prestarted.extend(_Worker.adopt(conn, proc, widened) for conn, proc, widened in found)  # type: ignore[arg-type]
 
 
 def prestart(n: int = 1) -> int:
@@ -370,6 +369,11 @@ def _worker_main(conn: Connection, stage: ArticleStage | None, parent: int | Non
             return
         if article is None:
             return
+        if isinstance(article, _Frequencies):
+            from .clean.sections import give_frequencies
+
+            give_frequencies(article)
+            continue
         if isinstance(article, Settings):
             stage = functools.partial(per_article, settings=article)
             continue
@@ -388,33 +392,53 @@ class _Worker:
     def __init__(self, stage: ArticleStage | None) -> None:
         ctx = multiprocessing.get_context("fork")  # the stage need not be picklable; the parent's imports are shared
         self.conn, child = ctx.Pipe()
+        self.room = _AHEAD_BYTES if prefork.widen(self.conn, child) else _AHEAD_BYTES_DEFAULT
         self.proc = ctx.Process(target=_worker_main, args=(child, stage, os.getpid()), daemon=True)
         self.proc.start()
         child.close()
         self.jobs: deque[tuple[int, Article]] = deque()
         self.sizes: deque[int] = deque()  # bytes of each job sent
         self.deadline = 0.0
+        self.hints = _hints_wanted(stage)  # forked now: it has the word frequencies if this process has them
+        self.hinted: set[str] = set()  # words whose frequencies it was sent
+        self.hints_for: tuple[int, _Frequencies | None] = (-1, None)  # the job they were last computed for
 
     @classmethod
-    def adopt(cls, conn: Connection, proc: multiprocessing.process.BaseProcess) -> _Worker:
+    def adopt(cls, conn: Connection, proc: multiprocessing.process.BaseProcess, widened: bool) -> _Worker:
         """A worker started elsewhere (:mod:`crosscheck.prefork`) running :func:`_worker_main`."""
         w = cls.__new__(cls)
         w.conn, w.proc = conn, proc
+        w.room = _AHEAD_BYTES if widened else _AHEAD_BYTES_DEFAULT
         w.jobs, w.sizes, w.deadline = deque(), deque(), 0.0
+        w.hints = _hints_wanted(None)  # forked before anything was loaded
+        w.hinted, w.hints_for = set(), (-1, None)
         return w
 
     def offer(self, job: tuple[int, Article], seconds: float) -> bool:
         """Send ``job`` unless the worker is busy and the job would not fit in its pipe (see ``_AHEAD_BYTES``):
-        then nothing is sent, and False returned, so that this process never waits on a worker that may be stuck."""
-        payload = bytes(ForkingPickler.dumps(job[1]))
-        if self.jobs and sum(self.sizes) + len(payload) > _AHEAD_BYTES:
+        then nothing is sent, and False returned, so that this process never waits on a worker that may be stuck.
+        A worker without word frequencies gets those of the article's words first (:func:`_frequencies_for`)."""
+        payloads = [bytes(ForkingPickler.dumps(job[1]))]
+        hints = None
+        if self.hints:
+            if self.hints_for[0] != job[0]:  # computed once per job, however often it is offered
+                self.hints_for = (job[0], _frequencies_for(self, job[1]))
+            hints = self.hints_for[1]
+        if hints:
+            payloads.insert(0, bytes(ForkingPickler.dumps(hints)))
+        size = sum(len(p) for p in payloads)
+        if self.jobs and sum(self.sizes) + size > self.room:
             return False
+        if hints:
+            self.hints -= 1
+            self.hinted.update(hints)
         if not self.jobs:
             self.deadline = monotonic() + seconds
         self.jobs.append(job)
-        self.sizes.append(len(payload))
+        self.sizes.append(size)
         try:
-            self.conn.send_bytes(payload)  # what Connection.send sends: the worker's recv() unpickles it
+            for payload in payloads:
+                self.conn.send_bytes(payload)  # what Connection.send sends: the worker's recv() unpickles it
         except OSError:  # the worker died since its last result: the supervisor sees it die and gives this job back
             pass
         return True
@@ -448,12 +472,46 @@ class _Worker:
 # it for about a second, in which the worker finishes two or three short articles). The per-article budget still
 # runs from when the worker can start the article (when the one before it is done, as seen here: never less than
 # the budget).
-_AHEAD = 3
+_AHEAD = 5
 # At most this many bytes of jobs wait in a busy worker's pipe. A send that does not fit blocks until the worker
-# reads, and a runaway worker never reads: the budget could not be enforced. 16 kB fits the smallest buffer of
-# the platforms with fork (a macOS socket pair; Linux holds 64 kB or more): a short article is sent ahead, a large
-# one when its worker is free.
-_AHEAD_BYTES = 16 * 1024
+# reads, and a runaway worker never reads: the budget could not be enforced. The pipe is asked to hold
+# prefork.PIPE_BUFFER (a quarter of it is used: the kernel counts its own bookkeeping against it); where it cannot
+# be widened, 16 kB fits the smallest default of the platforms with fork (a macOS socket pair). A short article is
+# sent ahead, a large one when its worker is free.
+_AHEAD_BYTES = 64 * 1024
+_AHEAD_BYTES_DEFAULT = 16 * 1024
+
+
+class _Frequencies(dict):
+    """Word -> Zipf frequency, sent to a worker before an article (see :func:`_frequencies_for`)."""
+
+
+# A worker started before the word frequencies were loaded anywhere (the command line's first worker, forked while
+# spaCy was still to load) would load wordfreq's list itself at its first article: a third of a second of a cold
+# start, while this process has the list loaded anyway (clustering reads it). For its first articles this process
+# sends the frequencies of the article's words instead; after that, the worker loads the list at its first word
+# not sent (a long run amortises it).
+_HINTED_JOBS = 8
+_HINTED_WORDS = 2_000  # at most this many words' frequencies with one article (a news story has 300-800)
+
+
+def _hints_wanted(stage: ArticleStage | None) -> int:
+    """How many jobs a worker forked now for ``stage`` gets word frequencies with (0: none)."""
+    if stage is not None:
+        return 0  # a stage of the caller's: what it looks up is not known
+    from .clean.sections import frequencies_loaded
+
+    return 0 if frequencies_loaded() else _HINTED_JOBS
+
+
+def _frequencies_for(worker: _Worker, article: Article) -> _Frequencies | None:
+    """The Zipf frequencies of the article's words not yet sent to ``worker`` (computed here with wordfreq)."""
+    from .clean.sections import _zipf, lookup_words
+
+    words = lookup_words(article.raw_text or article.text) - worker.hinted
+    if not words or len(words) > _HINTED_WORDS:
+        return None  # a long page (its markup too): the worker loads the list itself
+    return _Frequencies({w: _zipf(w) for w in words})
 
 
 class _Supervisor:

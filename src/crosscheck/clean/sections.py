@@ -63,11 +63,58 @@ def warm_word_frequencies() -> None:
     _zipf("the")
 
 
+# Word frequencies handed to this process by the one coordinating it (see :func:`lookup_words`): a worker started
+# before the list was loaded anywhere reads its first articles' words here instead of loading it itself.
+_GIVEN: dict[str, float] = {}
+
+
 @lru_cache(maxsize=200_000)
 def _zipf(word: str) -> float:
-    from wordfreq import zipf_frequency  # imported at the first word looked up (0.2 s): a short text may need none
+    """wordfreq's Zipf frequency of an English word: the one lookup every stage uses."""
+    given = _GIVEN.get(word)
+    if given is not None:
+        return given
+    from wordfreq import zipf_frequency  # imported at the first word looked up (0.3 s): a short text may need none
 
     return zipf_frequency(word, "en")
+
+
+def frequencies_loaded() -> bool:
+    """Whether wordfreq is loaded in this process (a forked worker shares its parent's): :func:`_zipf` alone imports
+    it, at the first word not given."""
+    import sys
+
+    return "wordfreq" in sys.modules
+
+
+_ANY_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def lookup_words(text: str) -> set[str]:
+    """The word forms the per-article stages may look up for a text (a superset): each word lower-cased, the parts of
+    a hyphenated one, and the forms :func:`terms` and :func:`specificity` ask for (possessive and plural stripped).
+    The coordinating process gives a fresh worker their frequencies with the article (:func:`give_frequencies`); a
+    form missed here is looked up in wordfreq as usual, so the result never depends on this list."""
+    import html
+
+    out: set[str] = set()
+    for m in _ANY_WORD.finditer(html.unescape(text)):
+        low = m.group(0).lower()
+        out.add(low)
+        out.update(p for p in low.split("-") if p)
+        norm = low.replace("’", "'")
+        if norm.endswith("'s"):
+            norm = norm[:-2]
+        norm = norm.strip("'-")
+        out.add(norm)
+        out.add(singular(norm))
+    out.discard("")
+    return out
+
+
+def give_frequencies(values: dict[str, float]) -> None:
+    """Take word frequencies computed (by :func:`_zipf`) in the coordinating process."""
+    _GIVEN.update(values)
 
 
 def is_heading(line: str) -> bool:

@@ -297,11 +297,11 @@ def _complete_names(text: str, people: dict[str, Actor]) -> None:
 
 def _is_given_name(word: str) -> bool:
     """A capitalised word that is not a common English word (so not 'The', 'Kremlin spokesman'...)."""
-    from wordfreq import zipf_frequency
+    from ..clean.sections import _zipf
 
     if re.fullmatch(r"[A-Z]\.?", word) and word not in ("A", "I"):
         return True  # an initial: "K Sivan", "J. Smith"
-    return word[:1].isupper() and zipf_frequency(word.lower(), "en") < 4.6 and not word.isupper()
+    return word[:1].isupper() and _zipf(word.lower()) < 4.6 and not word.isupper()
 
 
 def _all_mentions(text: str, actors: list[Actor], spans: list[tuple[int, int]]) -> None:
