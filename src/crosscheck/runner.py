@@ -401,7 +401,7 @@ class _Worker:
         self.deadline = 0.0
         self.hints = _hints_wanted(stage)  # forked now: it has the word frequencies if this process has them
         self.hinted: set[str] = set()  # words whose frequencies it was sent
-        self.hints_for: tuple[int, _Frequencies | None] = (-1, None)  # the job they were last computed for
+        self.offered: tuple[int, _Frequencies | None, list[bytes]] = (-1, None, [])  # the last job offered, pickled
 
     @classmethod
     def adopt(cls, conn: Connection, proc: multiprocessing.process.BaseProcess, widened: bool) -> _Worker:
@@ -411,21 +411,18 @@ class _Worker:
         w.room = _AHEAD_BYTES if widened else _AHEAD_BYTES_DEFAULT
         w.jobs, w.sizes, w.deadline = deque(), deque(), 0.0
         w.hints = _hints_wanted(None)  # forked before anything was loaded
-        w.hinted, w.hints_for = set(), (-1, None)
+        w.hinted, w.offered = set(), (-1, None, [])
         return w
 
     def offer(self, job: tuple[int, Article], seconds: float) -> bool:
         """Send ``job`` unless the worker is busy and the job would not fit in its pipe (see ``_AHEAD_BYTES``):
         then nothing is sent, and False returned, so that this process never waits on a worker that may be stuck.
         A worker without word frequencies gets those of the article's words first (:func:`_frequencies_for`)."""
-        payloads = [bytes(ForkingPickler.dumps(job[1]))]
-        hints = None
-        if self.hints:
-            if self.hints_for[0] != job[0]:  # computed once per job, however often it is offered
-                self.hints_for = (job[0], _frequencies_for(self, job[1]))
-            hints = self.hints_for[1]
-        if hints:
-            payloads.insert(0, bytes(ForkingPickler.dumps(hints)))
+        if self.offered[0] != job[0]:  # built once per job, however often it is offered
+            hints = _frequencies_for(self, job[1]) if self.hints else None
+            payloads = [bytes(ForkingPickler.dumps(x)) for x in (hints, job[1]) if x]
+            self.offered = (job[0], hints, payloads)
+        _idx, hints, payloads = self.offered
         size = sum(len(p) for p in payloads)
         if self.jobs and sum(self.sizes) + size > self.room:
             return False

@@ -176,13 +176,9 @@ def quoted_regions(text: str) -> list[tuple[int, int]]:
     return [(q.start - 1, q.end if q.open_ended else q.end + 1) for q in quote_spans(text)]
 
 
-def inside(regions: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(a <= start and end <= b for a, b in regions)
-
-
 class Regions:
     """Character ranges, asked many times whether a span lies wholly inside one of them: O(log n) a question
-    (:func:`inside` reads every range, which an article's every token times its every quotation made quadratic)."""
+    (reading every range for every token of an article made it quadratic)."""
 
     def __init__(self, ranges: list[tuple[int, int]]) -> None:
         ordered = sorted(ranges)
@@ -194,7 +190,7 @@ class Regions:
             self.reach.append(furthest)
 
     def holds(self, start: int, end: int) -> bool:
-        """Some range starts at or before ``start`` and ends at or after ``end`` (what :func:`inside` answers)."""
+        """Some range starts at or before ``start`` and ends at or after ``end``."""
         k = bisect.bisect_right(self.starts, start) - 1
         return k >= 0 and self.reach[k] >= end
 

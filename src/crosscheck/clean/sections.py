@@ -43,14 +43,19 @@ def terms(text: str) -> list[str]:
     """Content words of a text, lower-cased, possessives and plural -s stripped."""
     out = []
     for w in _WORD.findall(text):
-        w = w.lower().replace("’", "'")
-        if w.endswith("'s"):
-            w = w[:-2]
-        w = w.strip("'-")
+        w = _normal(w)
         if len(w) < 3 or _zipf(w) >= STOP_ZIPF:
             continue
         out.append(singular(w))
     return out
+
+
+def _normal(word: str) -> str:
+    """A word as :func:`terms` looks it up: lower-case, straight apostrophe, possessive stripped."""
+    w = word.lower().replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    return w.strip("'-")
 
 
 def singular(word: str) -> str:
@@ -100,14 +105,9 @@ def lookup_words(text: str) -> set[str]:
     out: set[str] = set()
     for m in _ANY_WORD.finditer(html.unescape(text)):
         low = m.group(0).lower()
-        out.add(low)
+        norm = _normal(low)
+        out.update((low, norm, singular(norm)))
         out.update(p for p in low.split("-") if p)
-        norm = low.replace("’", "'")
-        if norm.endswith("'s"):
-            norm = norm[:-2]
-        norm = norm.strip("'-")
-        out.add(norm)
-        out.add(singular(norm))
     out.discard("")
     return out
 
