@@ -117,6 +117,9 @@ def get_nlp():
         Language.component("crosscheck_paragraphs")(_paragraph_breaks)
     nlp.add_pipe("crosscheck_paragraphs", before="parser")
     nlp.disable_pipe(LAZY_LEMMATIZER)  # lemmas are made on demand: see lemma()
+    from .attribute_rules import index
+
+    index(nlp)  # the attribute ruler's rules looked up by tag, not tried on every token
     return nlp
 
 
