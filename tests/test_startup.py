@@ -94,17 +94,24 @@ def test_prestarted_workers_are_not_started_where_the_tagger_is_loaded_already()
     assert got["n"] == 0
 
 
-def test_the_entry_point_forks_the_worker_only_for_a_serial_analysis():
-    from crosscheck.entry import wants_prefork
+def test_the_entry_point_forks_the_first_worker_only_for_an_analysis_on_local_workers():
+    """How many workers the run will have (the first is forked now, the others later from it); 0: none now."""
+    import os
 
-    assert wants_prefork(["analyze", "articles/"])
-    assert wants_prefork(["analyze", "-", "--backend", "serial", "-q"])
-    assert wants_prefork(["analyze", "x", "--backend=Serial"])
-    assert not wants_prefork(["analyze", "x", "--backend", "process"])
-    assert not wants_prefork(["analyze", "x", "--backend=dask"])
-    assert not wants_prefork(["analyze", "x", "--scheduler", "tcp://h:8786"])
-    assert not wants_prefork(["analyze", "--help"])
-    assert not wants_prefork(["ingest", "x"]) and not wants_prefork([]) and not wants_prefork(["--version"])
+    from crosscheck.entry import prefork_workers
+
+    cores = os.cpu_count() or 1
+    assert prefork_workers(["analyze", "articles/"]) == cores  # the process backend, one worker per core
+    assert prefork_workers(["analyze", "x", "--jobs", "3"]) == 3
+    assert prefork_workers(["analyze", "x", "-j2", "-q"]) == 2
+    assert prefork_workers(["analyze", "x", "--workers=4", "--backend", "process"]) == 4
+    assert prefork_workers(["analyze", "x", "--jobs", "zero"]) == cores  # the command line reports it
+    assert prefork_workers(["analyze", "-", "--backend", "serial", "-q"]) == 1
+    assert prefork_workers(["analyze", "x", "--backend=Serial", "--jobs", "3"]) == 1
+    assert prefork_workers(["analyze", "x", "--backend=dask"]) == 0
+    assert prefork_workers(["analyze", "x", "--scheduler", "tcp://h:8786"]) == 0
+    assert prefork_workers(["analyze", "--help"]) == 0
+    assert prefork_workers(["ingest", "x"]) == 0 and prefork_workers([]) == 0 and prefork_workers(["--version"]) == 0
 
 
 def test_a_worker_forked_before_any_import_is_adopted_by_the_runner():

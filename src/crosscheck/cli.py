@@ -108,12 +108,13 @@ def check_output(output: Path) -> str | None:
     return None
 
 
-def _prestart(backend: str, scheduler: str | None) -> None:
-    """Start the serial worker now: it loads the tagger while this process imports the rest and reads the inputs."""
-    if backend == "serial" and scheduler is None:
+def _prestart(backend: str, workers: int | None, scheduler: str | None) -> None:
+    """Start the first local worker now: it loads the tagger while this process imports the rest and reads the
+    inputs, and forks the others from itself when they are needed (see runner.prestart)."""
+    if backend in ("serial", "process") and scheduler is None:
         from .runner import prestart
 
-        prestart(1)
+        prestart(1 if backend == "serial" else workers or os.cpu_count() or 1)
 
 
 def _run_reporting(work, *, quiet: bool, verbose: bool):  # noqa: ANN001, ANN202 - work(messages, progress) -> result
@@ -216,10 +217,13 @@ FormatOption = Annotated[
 OutputOption = Annotated[
     Path | None, typer.Option("--output", "-o", help="Write the report to this file instead of stdout.", metavar="FILE")
 ]
-BackendOption = Annotated[str, typer.Option(help="Where per-article stages run: serial, process or dask.", metavar="NAME")]
+BackendOption = Annotated[
+    str,
+    typer.Option(help="Where per-article stages run: process (worker processes, see --jobs), serial (one worker) or dask.", metavar="NAME"),
+]
 JobsOption = Annotated[
     int | None,
-    typer.Option("--jobs", "-j", "--workers", help="Worker processes for the process and dask backends.", min=1, metavar="N"),
+    typer.Option("--jobs", "-j", "--workers", help="Worker processes for the process and dask backends (default: one per core).", min=1, metavar="N"),
 ]
 SchedulerOption = Annotated[
     str | None,
@@ -238,7 +242,7 @@ def analyze(
     paths: PathsArg,
     fmt: FormatOption = None,
     output: OutputOption = None,
-    backend: BackendOption = "serial",
+    backend: BackendOption = "process",
     workers: JobsOption = None,
     scheduler: SchedulerOption = None,
     max_items: MaxItemsOption = None,
@@ -257,7 +261,7 @@ def analyze(
     if output is not None and fmt != SUFFIX_FORMATS.get(output.suffix.lower(), fmt) and not quiet:
         _say("warning", f"writing {fmt} to {output} as asked by --format")
 
-    _prestart(backend, scheduler)
+    _prestart(backend, workers, scheduler)
     from .pipeline import analyze as run_analysis
 
     stdin = sys.stdin.buffer.read() if "-" in paths else None
@@ -326,7 +330,7 @@ def _store_update(store, paths: list[str], *, stdin: bytes | None, backend: str,
 def ingest(
     paths: PathsArg,
     store: StoreOption = Path("crosscheck.db"),
-    backend: BackendOption = "serial",
+    backend: BackendOption = "process",
     workers: JobsOption = None,
     scheduler: SchedulerOption = None,
     quiet: QuietOption = False,
@@ -457,7 +461,7 @@ def watch(
     max_polls: Annotated[
         int | None, typer.Option("--max-polls", help="Stop after N looks at the folder (default: run until stopped).", min=1, metavar="N")
     ] = None,
-    backend: BackendOption = "serial",
+    backend: BackendOption = "process",
     workers: JobsOption = None,
     scheduler: SchedulerOption = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only what changed.")] = False,

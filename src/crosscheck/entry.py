@@ -1,36 +1,58 @@
 """The ``crosscheck`` command's entry point.
 
-For ``crosscheck analyze`` with the serial backend (the default), the worker that will parse the articles is
-forked first (:mod:`crosscheck.prefork`), before the command line is imported: spaCy loads in the worker while
-this process imports typer and the pipeline, parses the options and reads the inputs. Every other command, and
-``--help``, goes straight to :func:`crosscheck.cli.main`.
+For ``crosscheck analyze`` on local workers (the process backend, the default, or serial), the first worker that
+will parse the articles is forked first (:mod:`crosscheck.prefork`), before the command line is imported: spaCy
+loads in the worker while this process imports typer and the pipeline, parses the options and reads the inputs.
+The other workers are forked from it once spaCy is loaded. Every other command, and ``--help``, goes straight to
+:func:`crosscheck.cli.main`.
 """
 
 from __future__ import annotations
 
+import os
 import sys
 
 
-def wants_prefork(argv: list[str]) -> bool:
-    """``crosscheck analyze ...`` that will run the serial backend on this machine."""
+def _value(argv: list[str], k: int, names: tuple[str, ...]) -> str | None:
+    """The value of option ``argv[k]`` if it is one of ``names`` (``--opt V``, ``--opt=V``, ``-jV``)."""
+    arg = argv[k]
+    for name in names:
+        if arg == name:
+            return argv[k + 1] if k + 1 < len(argv) else ""
+        if arg.startswith(name + "=") and name.startswith("--"):
+            return arg[len(name) + 1 :]
+        if arg.startswith(name) and not name.startswith("--"):
+            return arg[len(name) :]
+    return None
+
+
+def prefork_workers(argv: list[str]) -> int:
+    """For ``crosscheck analyze ...`` on local workers, how many workers it will run (0: fork none now): one for
+    the serial backend, ``--jobs`` (one per core by default) for the process backend."""
     if not argv or argv[0] != "analyze":
-        return False
+        return 0
+    backend, jobs = "process", None
     for k, arg in enumerate(argv):
         if arg in ("-h", "--help") or arg.startswith("--scheduler"):
-            return False
-        if arg.startswith("--backend"):
-            value = arg.partition("=")[2] if "=" in arg else (argv[k + 1] if k + 1 < len(argv) else "")
-            if value.strip().lower() != "serial":
-                return False
-    return True
+            return 0
+        if (value := _value(argv, k, ("--backend",))) is not None:
+            backend = value.strip().lower()
+        elif (value := _value(argv, k, ("--jobs", "--workers", "-j"))) is not None:
+            jobs = int(value) if value.strip().isdigit() and int(value) > 0 else None  # the CLI reports a bad one
+    if backend == "serial":
+        return 1
+    if backend == "process":
+        return jobs or os.cpu_count() or 1
+    return 0
 
 
 def main() -> None:
-    analysis = wants_prefork(sys.argv[1:])
+    workers = prefork_workers(sys.argv[1:])
+    analysis = workers > 0
     if analysis:
         from . import prefork
 
-        prefork.start()  # before the command line is imported
+        prefork.start(workers)  # before the command line is imported
     from .cli import main as cli_main
 
     if not analysis:

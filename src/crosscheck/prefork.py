@@ -1,11 +1,15 @@
 """Start the first worker before anything else is imported: the command line's cold start.
 
-``crosscheck analyze`` spends most of a short run loading spaCy. The serial worker that will parse the
+``crosscheck analyze`` spends most of a short run loading spaCy. The first worker that will parse the
 articles is forked here, first thing, by the ``crosscheck`` entry point (:func:`crosscheck.entry.main`): it
 imports the per-article stages and loads the tagger while this process imports the command line, reads the
 inputs and loads the embedder. Nothing from crosscheck is imported here, so the fork happens within
 milliseconds of the interpreter's start. :func:`crosscheck.runner.run_articles` adopts the worker
 (:func:`take`); one never adopted is stopped when the process exits.
+
+For a run on several workers the first one is given a spare pipe for each of the others: once it has loaded
+the tagger, the runner asks it to fork them (its *siblings*), which then start with the tagger loaded instead
+of each loading it again (a second each, on cores the first worker needs).
 """
 
 from __future__ import annotations
@@ -14,7 +18,8 @@ import multiprocessing
 import os
 import threading
 
-_started: list[tuple[object, object, bool]] = []  # (connection, process, pipe widened)
+# (connection, process, pipe widened, [(spare connection, widened)])
+_started: list[tuple[object, object, bool, list[tuple[object, bool]]]] = []
 
 # What the pipe to a worker is asked to hold. A job sent ahead waits there while the worker is busy, and a send
 # that does not fit would block the coordinating process until the worker reads (see runner._AHEAD_BYTES). The
@@ -41,27 +46,32 @@ def widen(parent, child) -> bool:  # noqa: ANN001 - the two ends of a multiproce
     return True
 
 
-def _run(conn, parent: int) -> None:  # noqa: ANN001 - in the worker: the runner's worker loop, models loaded first
+def _run(conn, parent: int, spares: list, inherited: list) -> None:  # noqa: ANN001 - in the worker: its loop
     from .runner import _worker_main
 
-    _worker_main(conn, None, parent)
+    _worker_main(conn, None, parent, spares, inherited)
 
 
-def start() -> bool:
-    """Fork one worker now, when fork is safe (this platform has it, no other thread runs). True if started."""
+def start(workers: int = 1) -> bool:
+    """Fork the first of ``workers`` workers now, when fork is safe (this platform has it, no other thread runs),
+    with a spare pipe for each of the others (see above). True if started."""
     if _started or "fork" not in multiprocessing.get_all_start_methods() or threading.active_count() > 1:
         return bool(_started)
     ctx = multiprocessing.get_context("fork")
     parent, child = ctx.Pipe()
     widened = widen(parent, child)
-    proc = ctx.Process(target=_run, args=(child, os.getpid()), daemon=True)
+    spares = [ctx.Pipe() for _ in range(max(0, workers - 1))]
+    spares_widened = [(p, widen(p, c)) for p, c in spares]
+    ends = [parent] + [p for p, _c in spares]  # this process's ends: the worker closes its copies
+    proc = ctx.Process(target=_run, args=(child, os.getpid(), [c for _p, c in spares], ends), daemon=True)
     proc.start()
-    child.close()
-    _started.append((parent, proc, widened))
+    for conn in [child] + [c for _p, c in spares]:
+        conn.close()
+    _started.append((parent, proc, widened, spares_widened))
     return True
 
 
-def take() -> list[tuple[object, object, bool]]:
+def take() -> list[tuple[object, object, bool, list[tuple[object, bool]]]]:
     """The worker started here, for the runner to adopt (once)."""
     out = list(_started)
     _started.clear()

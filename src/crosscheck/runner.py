@@ -8,7 +8,7 @@ skipped with its reason, the worker is replaced and the rest of the batch goes o
 A runaway article cannot stall a batch even inside native code (a regular
 expression, the tagger), because its worker is killed, not asked to stop.
 
-``backend="serial"`` uses one worker, ``"process"`` several (``workers``); ``"dask"``
+``backend="serial"`` uses one worker, ``"process"`` several (``workers``, one per core by default); ``"dask"``
 runs on Dask (when installed) without per-article budgets. ``budget=False`` runs in
 this process with no budget (for debugging). The result is the same list in the same
 order whatever the backend.
@@ -124,16 +124,18 @@ def _adopt_preforked() -> None:
         import atexit
 
         atexit.register(_stop_prestarted)
-    _prestarted.extend(_Worker.adopt(conn, proc, widened) for conn, proc, widened in found)  # type: ignore[arg-type]
+    _prestarted.extend(_Worker.adopt(*found_one) for found_one in found)  # type: ignore[arg-type]
 
 
 def prestart(n: int = 1) -> int:
-    """Start ``n`` workers for the default stage now, each loading the tagger itself while this process goes on
-    (reading the inputs, importing the story stages, loading the embedder). The next :func:`run_articles` with
-    the default stage takes them. For a cold start (the CLI): the tagger's load (about a second) overlaps the
-    rest of the start instead of preceding it. Nothing is started where the tagger is loaded in this process
-    already (forked workers share it), without fork, or inside a daemonic process. A worker started by
-    :mod:`crosscheck.prefork` counts. Returns how many run. Workers left untaken are stopped when the process exits.
+    """Start a worker for the default stage now, loading the tagger while this process goes on (reading the
+    inputs, importing the story stages, loading the embedder), with spare pipes for ``n - 1`` more: once the
+    tagger is loaded, the next :func:`run_articles` with the default stage has it fork those (its siblings, which
+    share the loaded tagger). For a cold start (the CLI): the tagger's load (about a second) overlaps the rest of
+    the start instead of preceding it, and is done once. Nothing is started where the tagger is loaded in this
+    process already (forked workers share it), without fork, or inside a daemonic process. A worker started by
+    :mod:`crosscheck.prefork` counts. Returns how many were started. Workers left untaken are stopped when the
+    process exits.
     """
     _adopt_preforked()
     if (
@@ -148,8 +150,7 @@ def prestart(n: int = 1) -> int:
         import atexit
 
         atexit.register(_stop_prestarted)
-    while len(_prestarted) < n:
-        _prestarted.append(_Worker(None))
+        _prestarted.append(_Worker(None, spares=n - 1))
     return len(_prestarted)
 
 
@@ -346,29 +347,55 @@ def _run_distributed(jobs: list[tuple[int, Article]], stage: ArticleStage, addre
 _PARENT_CHECK_SECONDS = 1.0  # how often an idle worker checks that its coordinating process is still there
 
 
-def _worker_main(conn: Connection, stage: ArticleStage | None, parent: int | None = None) -> None:
-    """Worker loop: receive an article, send back the staged article, until told to stop (None).
+class _Siblings(int):
+    """Sent to a prestarted worker: fork this many siblings, one on each of its first spare pipes."""
+
+
+class _Hello(int):
+    """A sibling's first message on its pipe: its process id (it is not a child of the coordinating process)."""
+
+
+def _worker_main(
+    conn: Connection,
+    stage: ArticleStage | None,
+    parent: int | None = None,
+    spares: Sequence[Connection] = (),
+    inherited: Sequence[Connection] = (),
+) -> None:
+    """Worker loop: receive an article, send back the staged article, until told to stop (None) or the
+    coordinating process is gone.
 
     A worker started without a stage (see :func:`prestart`) loads the models of the default stage first, and
-    runs the default stage with the :class:`Settings` it receives before its first article.
+    runs the default stage with the :class:`Settings` it receives before its first article. Asked for siblings
+    (:class:`_Siblings`), it forks them: each goes on with this loop on a spare pipe, the models loaded.
+    ``inherited``: the coordinating process's ends of this worker's pipes, copied by the fork; closed here, so that
+    when that process ends a result sent finds the pipe broken instead of filling it for ever.
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and ends the workers
+    for end in inherited:
+        end.close()
     if parent is None:  # ``parent`` is passed by the forking process: it may be gone before this line runs
         parent = os.getppid()
     if stage is None:
         _load_models(word_frequencies=False)
+    sibling = False
     while True:
         try:
             # a parent killed outright (SIGKILL) closes no pipe that another forked worker also holds, so the end of
-            # the parent is seen by this process being handed to another parent
+            # the parent is seen by this process being handed to another parent (a sibling, whose parent is the
+            # first worker, asks the system whether the coordinating process is still there)
             while not conn.poll(_PARENT_CHECK_SECONDS):
-                if os.getppid() != parent:
+                if not _alive(parent) if sibling else os.getppid() != parent:
                     return
             article = conn.recv()
         except EOFError:
             return
         if article is None:
             return
+        if isinstance(article, _Siblings):
+            conn, sibling = _fork_siblings(conn, list(spares), article)
+            spares = ()
+            continue
         if isinstance(article, _Frequencies):
             from .clean.sections import give_frequencies
 
@@ -383,19 +410,89 @@ def _worker_main(conn: Connection, stage: ArticleStage | None, parent: int | Non
             result = stage(article)
         except BaseException as err:  # noqa: BLE001 - report anything as this article's failure
             result = _skip(article, f"internal error: {err.__class__.__name__}: {err}")
-        conn.send(result)
+        try:
+            conn.send(result)
+        except OSError:  # the coordinating process is gone
+            return
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # there, but not ours to signal
+        return True
+    return True
+
+
+def _fork_siblings(conn: Connection, spares: list[Connection], count: int) -> tuple[Connection, bool]:
+    """In a prestarted worker, its models loaded: fork ``count`` siblings, each served by one of the spare pipes.
+    Returns the pipe the caller serves from now on, and whether the caller is a sibling."""
+    signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # the siblings are reaped by the system when they end
+    for k, spare in enumerate(spares[:count]):
+        if os.fork() == 0:  # the sibling: only its own pipe stays open
+            for other in [conn, *spares[:k], *spares[k + 1 :]]:
+                other.close()
+            try:
+                spare.send(_Hello(os.getpid()))
+            except OSError:  # the coordinating process is gone: the loop sees the pipe closed and ends
+                pass
+            return spare, True
+        spare.close()
+    for spare in spares[count:]:
+        spare.close()
+    return conn, False
+
+
+class _Sibling:
+    """The process of a sibling worker, which is the first worker's child, not this process's: it is known by its
+    pid (sent in its :class:`_Hello`), ended by a signal, and seen to end when its pipe closes."""
+
+    exitcode = None  # its exit status goes to its parent
+
+    def __init__(self, conn: Connection) -> None:
+        self.conn, self.pid = conn, None
+
+    def is_alive(self) -> bool:
+        return self.pid is None or _alive(self.pid)
+
+    def kill(self) -> None:
+        if self.pid is not None:
+            try:
+                os.kill(self.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+
+    def join(self, timeout: float | None = None) -> None:
+        """Wait (at most ``timeout`` seconds, 5 if None) for the sibling's end of the pipe to close. A sibling not
+        forked yet is not waited for: told to stop (or its pipe closed), it ends as soon as it starts."""
+        if self.pid is None:
+            return
+        try:
+            deadline = monotonic() + (5.0 if timeout is None else timeout)
+            while monotonic() < deadline and wait([self.conn], timeout=max(0.0, deadline - monotonic())):
+                self.conn.recv_bytes()  # what it sent after its last job was done (nothing, normally)
+        except (EOFError, OSError):
+            pass
 
 
 class _Worker:
     """One supervised worker process and the jobs sent to it, oldest first (at most ``_AHEAD`` at a time)."""
 
-    def __init__(self, stage: ArticleStage | None) -> None:
+    def __init__(self, stage: ArticleStage | None, *, spares: int = 0) -> None:
+        """Fork a worker for ``stage`` (None: the default stage, its models loaded first) with ``spares`` spare pipes
+        for siblings (see :func:`prestart`)."""
         ctx = multiprocessing.get_context("fork")  # the stage need not be picklable; the parent's imports are shared
         self.conn, child = ctx.Pipe()
         self.room = _AHEAD_BYTES if prefork.widen(self.conn, child) else _AHEAD_BYTES_DEFAULT
-        self.proc = ctx.Process(target=_worker_main, args=(child, stage, os.getpid()), daemon=True)
+        pipes = [ctx.Pipe() for _ in range(max(0, spares))]
+        self.spares = [(p, prefork.widen(p, c)) for p, c in pipes]
+        ends = [self.conn] + [p for p, _c in pipes]
+        self.proc = ctx.Process(target=_worker_main, args=(child, stage, os.getpid(), [c for _p, c in pipes], ends), daemon=True)
         self.proc.start()
-        child.close()
+        for end in [child] + [c for _p, c in pipes]:
+            end.close()
         self.jobs: deque[tuple[int, Article]] = deque()
         self.sizes: deque[int] = deque()  # bytes of each job sent
         self.deadline = 0.0
@@ -404,15 +501,34 @@ class _Worker:
         self.offered: tuple[int, _Frequencies | None, list[bytes]] = (-1, None, [])  # the last job offered, pickled
 
     @classmethod
-    def adopt(cls, conn: Connection, proc: multiprocessing.process.BaseProcess, widened: bool) -> _Worker:
-        """A worker started elsewhere (:mod:`crosscheck.prefork`) running :func:`_worker_main`."""
+    def adopt(
+        cls,
+        conn: Connection,
+        proc: multiprocessing.process.BaseProcess | _Sibling,
+        widened: bool,
+        spares: Sequence[tuple[Connection, bool]] = (),
+    ) -> _Worker:
+        """A worker started elsewhere (:mod:`crosscheck.prefork`, or a sibling) running :func:`_worker_main`."""
         w = cls.__new__(cls)
-        w.conn, w.proc = conn, proc
+        w.conn, w.proc, w.spares = conn, proc, list(spares)
         w.room = _AHEAD_BYTES if widened else _AHEAD_BYTES_DEFAULT
         w.jobs, w.sizes, w.deadline = deque(), deque(), 0.0
-        w.hints = _hints_wanted(None)  # forked before anything was loaded
+        w.hints = _hints_wanted(None)  # forked before anything was loaded (a sibling: before its first article)
         w.hinted, w.offered = set(), (-1, None, [])
         return w
+
+    def siblings(self, count: int) -> list[_Worker]:
+        """Have this prestarted worker fork ``count`` siblings (at most one per spare pipe) once its models are
+        loaded; the spare pipes left are closed. The siblings' jobs wait in their pipes until they start."""
+        count = min(count, len(self.spares))
+        out = []
+        if count > 0:
+            self.conn.send(_Siblings(count))
+            out = [_Worker.adopt(conn, _Sibling(conn), widened) for conn, widened in self.spares[:count]]
+        for conn, _widened in self.spares[count:]:
+            conn.close()
+        self.spares = []
+        return out
 
     def offer(self, job: tuple[int, Article], seconds: float) -> bool:
         """Send ``job`` unless the worker is busy and the job would not fit in its pipe (see ``_AHEAD_BYTES``):
@@ -452,6 +568,9 @@ class _Worker:
             self.proc.kill()
         self.proc.join()
         self.conn.close()
+        for conn, _widened in self.spares:
+            conn.close()
+        self.spares = []
 
     def stop(self) -> None:
         """End the worker: told to when idle; killed when it still has jobs (it may be stuck, its pipe full)."""
@@ -536,17 +655,21 @@ class _Supervisor:
             w.stop()
         for w in workers:
             w.conn.send(self.settings)
+        for w in list(workers):  # the prestarted workers' siblings first: they start with the models loaded
+            workers += w.siblings(count - len(workers))
         workers += [_Worker(self.stage) for _ in range(count - len(workers))]
 
-        def feed(w: _Worker) -> None:
-            while pending and len(w.jobs) < _AHEAD and w.offer(pending[-1], self.seconds):
+        def feed() -> None:
+            """Send each next job to the worker with the fewest bytes of jobs waiting that can take it, so that the
+            jobs sent ahead (while this process may be busy) are spread by size, one each first."""
+            while pending:
+                open_ = sorted((w for w in workers if len(w.jobs) < _AHEAD), key=lambda w: sum(w.sizes))
+                if not any(w.offer(pending[-1], self.seconds) for w in open_):
+                    return
                 pending.pop()
 
         try:
-            for _round in range(_AHEAD):  # one job each first, so that a short batch is spread over all workers
-                for w in workers:
-                    if pending and len(w.jobs) <= _round and w.offer(pending[-1], self.seconds):
-                        pending.pop()
+            feed()
             if self.started is not None:
                 self.started()
             while any(w.jobs for w in workers):
@@ -564,9 +687,12 @@ class _Supervisor:
                             w.proc.join(1)
                             result = _skip(article, _died(w.proc.exitcode))
                         else:
+                            if isinstance(result, _Hello):  # a sibling has started
+                                w.proc.pid = int(result)
+                                continue
                             w.done(self.seconds)
                             yield idx, result
-                            feed(w)
+                            feed()
                             continue
                     elif monotonic() < w.deadline:
                         continue
@@ -584,14 +710,18 @@ class _Supervisor:
                     w.kill()
                     yield idx, result
                     workers[k] = w = _Worker(self.stage)
-                    feed(w)
+                    feed()
         finally:
-            for w in workers:
+            # siblings first: a sibling holds its parent's end of the pipe multiprocessing watches to see the
+            # parent end, so the parent is stopped once they are gone
+            for w in reversed(workers):
                 w.stop()
 
 
 def _died(exitcode: int | None) -> str:
-    if exitcode is not None and exitcode < 0:
+    if exitcode is None:  # a sibling's exit status goes to its parent
+        return "the worker processing this article died (out of memory or a crash in native code?)"
+    if exitcode < 0:
         try:
             name = signal.Signals(-exitcode).name
         except ValueError:
