@@ -114,7 +114,9 @@ def _prestart(backend: str, workers: int | None, scheduler: str | None) -> None:
     if backend in ("serial", "process") and scheduler is None:
         from .runner import prestart
 
-        prestart(1 if backend == "serial" else workers or os.cpu_count() or 1)
+        from .prefork import default_workers
+
+        prestart(1 if backend == "serial" else workers or default_workers())
 
 
 def _run_reporting(work, *, quiet: bool, verbose: bool):  # noqa: ANN001, ANN202 - work(messages, progress) -> result
@@ -223,7 +225,7 @@ BackendOption = Annotated[
 ]
 JobsOption = Annotated[
     int | None,
-    typer.Option("--jobs", "-j", "--workers", help="Worker processes for the process and dask backends (default: one per core).", min=1, metavar="N"),
+    typer.Option("--jobs", "-j", "--workers", help="Worker processes for the process and dask backends (default: one per core, at most 8).", min=1, metavar="N"),
 ]
 SchedulerOption = Annotated[
     str | None,

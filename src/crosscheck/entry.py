@@ -9,7 +9,6 @@ The other workers are forked from it once spaCy is loaded. Every other command, 
 
 from __future__ import annotations
 
-import os
 import sys
 
 
@@ -28,7 +27,7 @@ def _value(argv: list[str], k: int, names: tuple[str, ...]) -> str | None:
 
 def prefork_workers(argv: list[str]) -> int:
     """For ``crosscheck analyze ...`` on local workers, how many workers it will run (0: fork none now): one for
-    the serial backend, ``--jobs`` (one per core by default) for the process backend."""
+    the serial backend, ``--jobs`` (by default one per core, at most 8) for the process backend."""
     if not argv or argv[0] != "analyze":
         return 0
     backend, jobs = "process", None
@@ -42,7 +41,9 @@ def prefork_workers(argv: list[str]) -> int:
     if backend == "serial":
         return 1
     if backend == "process":
-        return jobs or os.cpu_count() or 1
+        from .prefork import default_workers
+
+        return jobs or default_workers()
     return 0
 
 

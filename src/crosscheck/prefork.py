@@ -27,6 +27,21 @@ _started: list[tuple[object, object, bool, list[tuple[object, bool]]]] = []
 PIPE_BUFFER = 256 * 1024
 
 
+# Workers of the process backend when no number is given: one per core this process may run on, at most this many
+# (each worker's memory grows with what it parses; ``--jobs N`` asks for more).
+MAX_DEFAULT_WORKERS = 8
+
+
+def default_workers() -> int:
+    """One worker per core this process may run on (its CPU affinity, where the platform tells it), at most
+    :data:`MAX_DEFAULT_WORKERS`."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on this platform
+        cores = os.cpu_count() or 1
+    return max(1, min(MAX_DEFAULT_WORKERS, cores))
+
+
 def widen(parent, child) -> bool:  # noqa: ANN001 - the two ends of a multiprocessing Pipe (a socket pair)
     """Ask for :data:`PIPE_BUFFER` bytes each way between ``parent`` and ``child``; True if both ends took it."""
     import socket

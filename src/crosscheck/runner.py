@@ -8,7 +8,7 @@ skipped with its reason, the worker is replaced and the rest of the batch goes o
 A runaway article cannot stall a batch even inside native code (a regular
 expression, the tagger), because its worker is killed, not asked to stop.
 
-``backend="serial"`` uses one worker, ``"process"`` several (``workers``, one per core by default); ``"dask"``
+``backend="serial"`` uses one worker, ``"process"`` several (``workers``; by default one per core, at most 8); ``"dask"``
 runs on Dask (when installed) without per-article budgets. ``budget=False`` runs in
 this process with no budget (for debugging). The result is the same list in the same
 order whatever the backend.
@@ -260,7 +260,7 @@ def stream_articles(
         for i in todo:
             yield i, stage(articles[i])
         return
-    n = 1 if backend == "serial" else min(len(todo), workers or os.cpu_count() or 1)
+    n = 1 if backend == "serial" else min(len(todo), workers or prefork.default_workers())
     ready = _take_prestarted(n) if default_stage else []
     if default_stage and not ready:
         # load the tagger and the word frequencies once here: the forked workers share them (a replaced worker
@@ -284,7 +284,7 @@ def _run_dask(articles: Sequence[Article], stage: ArticleStage, workers: int | N
         import dask.bag as db
     except ImportError as err:  # pragma: no cover - depends on the extra
         raise RuntimeError("backend 'dask' needs the dask extra: pip install 'crosscheck[dask]'") from err
-    nparts = max(1, min(len(articles), (workers or os.cpu_count() or 1) * 4))
+    nparts = max(1, min(len(articles), (workers or prefork.default_workers()) * 4))
     return db.from_sequence(list(articles), npartitions=nparts).map(stage).compute()
 
 
