@@ -93,18 +93,31 @@ def per_article(article: Article, settings: Settings = DEFAULT) -> Article:
 
 
 def _load_models(word_frequencies: bool = True) -> None:
-    """What the default stage loads once per process: the tagger and (``word_frequencies``) the word frequencies.
+    """What the default stage loads once per process: the tagger, the stages' modules and (``word_frequencies``)
+    the word frequencies.
 
-    A process that forks workers loads both first, so the workers share them. A worker loading for itself leaves
-    the word frequencies (0.4 s) to the first word looked up: a short text may need none.
+    A process that forks workers loads them first, so the workers share them (a prestarted worker forks its
+    siblings after this: they do not import the stages again). A worker loading for itself leaves the word
+    frequencies (0.4 s) to the first word looked up: a short text may need none.
     """
+    import importlib
+
     from .extract.nlp import get_nlp
 
     get_nlp()
+    for module in _STAGE_MODULES:
+        importlib.import_module(module)
     if word_frequencies:
         from .clean.sections import warm_word_frequencies
 
         warm_word_frequencies()
+
+
+# What per_article imports when it first runs (the extractors import theirs when first called).
+_STAGE_MODULES = (
+    "crosscheck.clean",
+    *(f"crosscheck.extract.{m}" for m in ("actors", "claims", "dates", "facts", "quantities", "quotes", "sentences")),
+)
 
 
 def _models_loaded() -> bool:
