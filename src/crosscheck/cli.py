@@ -112,9 +112,8 @@ def _prestart(backend: str, workers: int | None, scheduler: str | None) -> None:
     """Start the first local worker now: it loads the tagger while this process imports the rest and reads the
     inputs, and forks the others from itself when they are needed (see runner.prestart)."""
     if backend in ("serial", "process") and scheduler is None:
-        from .runner import prestart
-
         from .prefork import default_workers
+        from .runner import prestart
 
         prestart(1 if backend == "serial" else workers or default_workers())
 
