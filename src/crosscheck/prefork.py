@@ -61,10 +61,27 @@ def widen(parent, child) -> bool:  # noqa: ANN001 - the two ends of a multiproce
     return True
 
 
-def _run(conn, parent: int, spares: list, inherited: list) -> None:  # noqa: ANN001 - in the worker: its loop
+def _run(conn, stage, parent: int, spares: list, inherited: list) -> None:  # noqa: ANN001 - in the worker
     from .runner import _worker_main
 
-    _worker_main(conn, None, parent, spares, inherited)
+    _worker_main(conn, stage, parent, spares, inherited)
+
+
+def fork(target, stage, spares: int = 0) -> tuple[object, object, bool, list[tuple[object, bool]]]:  # noqa: ANN001
+    """Fork a worker process running ``target(pipe, stage, this pid, spare pipes, this process's ends)`` (the
+    runner's worker loop), with ``spares`` spare pipes for its siblings. Returns this process's end of its pipe,
+    the process, whether the pipe was widened, and this process's end of each spare pipe with the same flag."""
+    ctx = multiprocessing.get_context("fork")  # the stage need not be picklable; the parent's imports are shared
+    parent, child = ctx.Pipe()
+    widened = widen(parent, child)
+    pipes = [ctx.Pipe() for _ in range(max(0, spares))]
+    spares_widened = [(p, widen(p, c)) for p, c in pipes]
+    ends = [parent] + [p for p, _c in pipes]  # this process's ends: the worker closes its copies
+    proc = ctx.Process(target=target, args=(child, stage, os.getpid(), [c for _p, c in pipes], ends), daemon=True)
+    proc.start()
+    for end in [child] + [c for _p, c in pipes]:
+        end.close()
+    return parent, proc, widened, spares_widened
 
 
 def start(workers: int = 1) -> bool:
@@ -72,17 +89,7 @@ def start(workers: int = 1) -> bool:
     with a spare pipe for each of the others (see above). True if started."""
     if _started or "fork" not in multiprocessing.get_all_start_methods() or threading.active_count() > 1:
         return bool(_started)
-    ctx = multiprocessing.get_context("fork")
-    parent, child = ctx.Pipe()
-    widened = widen(parent, child)
-    spares = [ctx.Pipe() for _ in range(max(0, workers - 1))]
-    spares_widened = [(p, widen(p, c)) for p, c in spares]
-    ends = [parent] + [p for p, _c in spares]  # this process's ends: the worker closes its copies
-    proc = ctx.Process(target=_run, args=(child, os.getpid(), [c for _p, c in spares], ends), daemon=True)
-    proc.start()
-    for conn in [child] + [c for _p, c in spares]:
-        conn.close()
-    _started.append((parent, proc, widened, spares_widened))
+    _started.append(fork(_run, None, workers - 1))
     return True
 
 

@@ -496,22 +496,8 @@ class _Worker:
     def __init__(self, stage: ArticleStage | None, *, spares: int = 0) -> None:
         """Fork a worker for ``stage`` (None: the default stage, its models loaded first) with ``spares`` spare pipes
         for siblings (see :func:`prestart`)."""
-        ctx = multiprocessing.get_context("fork")  # the stage need not be picklable; the parent's imports are shared
-        self.conn, child = ctx.Pipe()
-        self.room = _AHEAD_BYTES if prefork.widen(self.conn, child) else _AHEAD_BYTES_DEFAULT
-        pipes = [ctx.Pipe() for _ in range(max(0, spares))]
-        self.spares = [(p, prefork.widen(p, c)) for p, c in pipes]
-        ends = [self.conn] + [p for p, _c in pipes]
-        self.proc = ctx.Process(target=_worker_main, args=(child, stage, os.getpid(), [c for _p, c in pipes], ends), daemon=True)
-        self.proc.start()
-        for end in [child] + [c for _p, c in pipes]:
-            end.close()
-        self.jobs: deque[tuple[int, Article]] = deque()
-        self.sizes: deque[int] = deque()  # bytes of each job sent
-        self.deadline = 0.0
-        self.hints = _hints_wanted(stage)  # forked now: it has the word frequencies if this process has them
-        self.hinted: set[str] = set()  # words whose frequencies it was sent
-        self.offered: tuple[int, _Frequencies | None, list[bytes]] = (-1, None, [])  # the last job offered, pickled
+        # forked now: it has the word frequencies if this process has them
+        self._take(*prefork.fork(_worker_main, stage, spares), hints=_hints_wanted(stage))  # type: ignore[arg-type]
 
     @classmethod
     def adopt(
@@ -523,12 +509,27 @@ class _Worker:
     ) -> _Worker:
         """A worker started elsewhere (:mod:`crosscheck.prefork`, or a sibling) running :func:`_worker_main`."""
         w = cls.__new__(cls)
-        w.conn, w.proc, w.spares = conn, proc, list(spares)
-        w.room = _AHEAD_BYTES if widened else _AHEAD_BYTES_DEFAULT
-        w.jobs, w.sizes, w.deadline = deque(), deque(), 0.0
-        w.hints = _hints_wanted(None)  # forked before anything was loaded (a sibling: before its first article)
-        w.hinted, w.offered = set(), (-1, None, [])
+        # forked before anything was loaded (a sibling: before its first article)
+        w._take(conn, proc, widened, spares, hints=_hints_wanted(None))
         return w
+
+    def _take(
+        self,
+        conn: Connection,
+        proc: multiprocessing.process.BaseProcess | _Sibling,
+        widened: bool,
+        spares: Sequence[tuple[Connection, bool]],
+        *,
+        hints: int,
+    ) -> None:
+        self.conn, self.proc, self.spares = conn, proc, list(spares)
+        self.room = _AHEAD_BYTES if widened else _AHEAD_BYTES_DEFAULT
+        self.jobs: deque[tuple[int, Article]] = deque()
+        self.sizes: deque[int] = deque()  # bytes of each job sent
+        self.deadline = 0.0
+        self.hints = hints  # how many more jobs go with their words' frequencies
+        self.hinted: set[str] = set()  # words whose frequencies it was sent
+        self.offered: tuple[int, _Frequencies | None, list[bytes]] = (-1, None, [])  # the last job offered, pickled
 
     def siblings(self, count: int) -> list[_Worker]:
         """Have this prestarted worker fork ``count`` siblings (at most one per spare pipe) once its models are
